@@ -1,0 +1,126 @@
+package io.delineo.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.delineo.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Appends events to the hash-chained audit trail. {@link #record} joins the caller's transaction, so an action and
+ * its audit event commit or roll back together. A transaction-scoped advisory lock serialises appends: the chain
+ * needs the previous hash, and the lock is released at commit, so call {@code record} as the last step of an action.
+ */
+@ApplicationScoped
+public class AuditTrail {
+    /** advisory-lock key reserved for the audit chain ("delineo" in ASCII) */
+    static final long CHAIN_LOCK_KEY = 0x64656c696e656fL;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    RequestMetadata request;
+    @Inject
+    ObjectMapper objectMapper;
+
+    /** Records an event in the caller's transaction (required). Returns its sequence number. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long record(String action, String resourceType, Object resourceId, AuditOutcome outcome,
+                       Map<String, ?> details) {
+        CurrentUser.Snapshot user = currentUser.get();
+        return append(user, request.requestId(), request.clientAddress(), action, resourceType, resourceId, outcome,
+                details);
+    }
+
+    /** Shorthand for a successful action. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long success(String action, String resourceType, Object resourceId, Map<String, ?> details) {
+        return record(action, resourceType, resourceId, AuditOutcome.SUCCESS, details);
+    }
+
+    /**
+     * Records a denial or failure in its own transaction: used when the action itself is refused (and its transaction,
+     * if any, rolls back) but the attempt must still be on record.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long recordSeparately(String action, String resourceType, Object resourceId, AuditOutcome outcome,
+                                 Map<String, ?> details) {
+        if (outcome == AuditOutcome.DENIED) request.markDenialAudited();
+        return record(action, resourceType, resourceId, outcome, details);
+    }
+
+    /** For callers that are not inside a CDI request (the HTTP catch-all for framework denials). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long recordFor(CurrentUser.Snapshot user, String requestId, String clientAddress, String action,
+                          String resourceType, Object resourceId, AuditOutcome outcome, Map<String, ?> details) {
+        return append(user, requestId, clientAddress, action, resourceType, resourceId, outcome, details);
+    }
+
+    private long append(CurrentUser.Snapshot user, String requestId, String clientAddress, String action,
+                        String resourceType, Object resourceId, AuditOutcome outcome, Map<String, ?> details) {
+        String detailsJson = toJson(details);
+        return em.unwrap(Session.class).doReturningWork(conn -> {
+            try (PreparedStatement lock = conn.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, CHAIN_LOCK_KEY);
+                lock.execute();
+            }
+            long seq = 1;
+            String previousHash = AuditHashChain.GENESIS;
+            try (PreparedStatement last = conn.prepareStatement(
+                    "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1");
+                 ResultSet rs = last.executeQuery()) {
+                if (rs.next()) {
+                    seq = rs.getLong(1) + 1;
+                    previousHash = rs.getString(2);
+                }
+            }
+            AuditRecord rec = new AuditRecord(seq, Instant.now(), user.id(), user.name(),
+                    String.join(",", user.roles()), action, resourceType,
+                    resourceId == null ? null : resourceId.toString(), outcome, requestId, clientAddress, detailsJson);
+            String hash = AuditHashChain.hash(rec, previousHash);
+            try (PreparedStatement insert = conn.prepareStatement("""
+                    INSERT INTO audit_event (seq, event_time, user_id, user_name, roles, action, resource_type,
+                        resource_id, outcome, request_id, client_address, details, prev_hash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json), ?, ?)""")) {
+                insert.setLong(1, seq);
+                insert.setObject(2, rec.time().atOffset(ZoneOffset.UTC));
+                insert.setString(3, rec.userId());
+                insert.setString(4, rec.userName());
+                insert.setString(5, rec.roles());
+                insert.setString(6, rec.action());
+                insert.setString(7, rec.resourceType());
+                insert.setString(8, rec.resourceId());
+                insert.setString(9, rec.outcome().name());
+                insert.setString(10, rec.requestId());
+                insert.setString(11, rec.clientAddress());
+                insert.setString(12, rec.detailsJson());
+                insert.setString(13, previousHash);
+                insert.setString(14, hash);
+                insert.executeUpdate();
+            }
+            return seq;
+        });
+    }
+
+    private String toJson(Map<String, ?> details) {
+        try {
+            // sorted keys: the same details always read the same in the trail
+            return objectMapper.writeValueAsString(details == null ? Map.of() : new TreeMap<>(details));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit details are not serialisable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.delineo.platform;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
+
+/**
+ * Before the portal serves anything: PostgreSQL and Keycloak must answer, then the schema is migrated. If either
+ * is unreachable the portal says which one, in one line, and exits non-zero instead of serving 500s.
+ * When all is well it fires {@link Ready}, which start-up work that needs the schema (demo data) observes.
+ */
+@ApplicationScoped
+public class StartupChecks {
+    private static final Logger LOG = Logger.getLogger(StartupChecks.class);
+
+    /** Fired once the database is reachable and migrated. */
+    public record Ready() {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    Flyway flyway;
+    @Inject
+    Event<Ready> ready;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String oidcUrl;
+    @ConfigProperty(name = "delineo.startup.check-oidc", defaultValue = "true")
+    boolean checkOidc;
+
+    void onStart(@Observes @Priority(1) StartupEvent event) {
+        String problem = databaseProblem();
+        if (problem == null && checkOidc) problem = keycloakProblem();
+        if (problem != null) {
+            LOG.error(problem);
+            Quarkus.asyncExit(3);
+            return;
+        }
+        flyway.migrate();
+        ready.fire(new Ready());
+    }
+
+    private String databaseProblem() {
+        try (Connection c = dataSource.getConnection()) {
+            c.isValid(5);
+            return null;
+        } catch (Exception e) {
+            return "PostgreSQL is not reachable at " + jdbcUrl + " (" + rootMessage(e) + "). Start it (./delineo up "
+                    + "does) or set DELINEO_DB_URL.";
+        }
+    }
+
+    private String keycloakProblem() {
+        String discovery = oidcUrl.replaceAll("/+$", "") + "/.well-known/openid-configuration";
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(discovery))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() == 200) return null;
+            return "Keycloak answered " + response.statusCode() + " at " + discovery + ": is the realm imported?";
+        } catch (Exception e) {
+            return "Keycloak is not reachable at " + discovery + " (" + rootMessage(e) + "). Start it (./delineo up "
+                    + "does) or set DELINEO_OIDC_URL.";
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        String message = e.getClass().getSimpleName();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException) return "connection refused";
+            if (t.getMessage() != null) message = t.getMessage();
+        }
+        return message;
+    }
+}

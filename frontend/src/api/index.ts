@@ -1,0 +1,23 @@
+import { apiJson, query } from './client';
+import type { AuditEvent, AuditVerification, Me, Page } from './types';
+
+export * from './client';
+export type * from './types';
+
+export interface AuditFilter {
+  user?: string;
+  action?: string;
+  resourceType?: string;
+  resourceId?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  size?: number;
+}
+
+/** The one typed client of the portal's API. */
+export const api = {
+  me: () => apiJson<Me>('/api/me'),
+  audit: (filter: AuditFilter) => apiJson<Page<AuditEvent>>(`/api/audit${query({ ...filter })}`),
+  verifyAudit: () => apiJson<AuditVerification>('/api/audit/verify'),
+};

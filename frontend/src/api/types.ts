@@ -1,0 +1,36 @@
+export type Role = 'reader' | 'pi' | 'board' | 'admin';
+
+export interface Me {
+  name: string;
+  roles: Role[];
+}
+
+export interface AuditEvent {
+  seq: number;
+  time: string;
+  userId: string;
+  userName: string;
+  roles: string;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  outcome: 'SUCCESS' | 'DENIED' | 'FAILED';
+  requestId: string | null;
+  clientAddress: string | null;
+  details: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  size: number;
+  total: number;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  events: number;
+  firstBroken: number | null;
+}

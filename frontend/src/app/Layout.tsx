@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import type { Me } from '../api/types';
+import { signOut } from '../auth/auth';
+import { navigationFor } from './navigation';
+import { Link } from './router';
+
+export function Layout({ me, path, children }: { me: Me; path: string; children: ReactNode }) {
+  return (
+    <div className="app">
+      <header className="topbar">
+        <Link href="/" className="brand">
+          Delineo
+        </Link>
+        <nav aria-label="Main">
+          {navigationFor(me.roles).map((item) => (
+            <Link
+              key={item.path}
+              href={item.path}
+              className={path === item.path || path.startsWith(item.path + '/') ? 'active' : ''}
+            >
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="user">
+          <span className="user-name" data-testid="user-name">
+            {me.name}
+          </span>
+          {me.roles.map((r) => (
+            <span key={r} className="role-chip" data-testid="user-role">
+              {r}
+            </span>
+          ))}
+          <button type="button" className="link-button" onClick={() => void signOut()}>
+            Log out
+          </button>
+        </div>
+      </header>
+      <main>{children}</main>
+    </div>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <h2>{title}</h2>
+      {children}
+    </div>
+  );
+}
+
+export function Refused({ what }: { what: string }) {
+  return (
+    <div className="refused" role="alert" data-testid="refused">
+      <h2>Not available to you</h2>
+      <p>{what}</p>
+    </div>
+  );
+}

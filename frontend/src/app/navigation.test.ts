@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { homeFor, mayOpen, navigationFor, screenFor } from './navigation';
+
+describe('role-dependent navigation', () => {
+  it('gives a reader only the worklist', () => {
+    expect(navigationFor(['reader']).map((n) => n.label)).toEqual(['Worklist']);
+    expect(homeFor(['reader'])).toBe('/worklist');
+  });
+
+  it('gives a PI studies and audit, in that order', () => {
+    expect(navigationFor(['pi']).map((n) => n.label)).toEqual(['Studies', 'Audit']);
+    expect(homeFor(['pi'])).toBe('/studies');
+  });
+
+  it('gives a board member the board and an admin the audit trail', () => {
+    expect(navigationFor(['board']).map((n) => n.label)).toEqual(['Board']);
+    expect(navigationFor(['admin']).map((n) => n.label)).toEqual(['Audit']);
+  });
+
+  it('combines roles without duplicates', () => {
+    expect(navigationFor(['pi', 'admin', 'reader']).map((n) => n.label)).toEqual(['Worklist', 'Studies', 'Audit']);
+  });
+
+  it('gives a user without Delineo roles nowhere to go', () => {
+    expect(navigationFor([])).toEqual([]);
+    expect(homeFor([])).toBeNull();
+  });
+
+  it('refuses screens by path for the wrong role, including nested paths', () => {
+    expect(mayOpen('/audit', ['reader'])).toBe(false);
+    expect(mayOpen('/audit', ['admin'])).toBe(true);
+    expect(mayOpen('/studies/7/dashboard', ['pi'])).toBe(true);
+    expect(mayOpen('/studies/7/dashboard', ['reader'])).toBe(false);
+    expect(screenFor('/auditx')).toBeUndefined();
+  });
+});
