@@ -16,8 +16,9 @@ path: tags as GGGGEEEE (upper case hex) joined by '/', sequence items by index, 
   300A0010/0/300A0012.  SQ value: item count.  Items: VR 'item', value empty.  Encapsulated pixel data: VR OB,
   value 'fragments=<n>', then one 'pi' line per fragment (item) with its length.
 value: dcmdump's printed value without [] brackets; '' for '(no value available)'. A printed value longer than
-  256 characters is replaced by 'sha256:' + SHA-256 (hex) of the printed text (UTF-8), so the goldens stay small
-  but still pin every byte (the Java test renders its value the same way and hashes it).
+  256 characters (except FL/FD/OF/OD, compared numerically) is replaced by 'sha256:' + SHA-256 (hex) of the printed
+  text (UTF-8), so the goldens stay small but still pin every byte (the Java test renders its value the same way and
+  hashes it). Otherwise '%', control characters and DEL are written as %XX so every value stays on one line.
 Run: /usr/bin/python3 backend/src/test/scripts/dicom/make_dcmdump_goldens.py
 """
 import glob
@@ -35,9 +36,11 @@ DICT = glob.glob("/usr/share/libdcmtk*/dicom.dic")[0]
 TEXT_VRS = {"SH", "LO", "ST", "LT", "UT", "UC", "PN"}
 NON_DICOM = {"README.txt", "dicomdirtests/README.txt", "dicomdirtests/TINY_ALPHA/README", "rtplan.dump",
              "rtstruct.dump", "test1.json", "test_PN.json", "zipMR.gz"}
-LINE = re.compile(r"^(?P<indent> *)\((?P<group>[0-9a-f]{4}),(?P<element>[0-9a-f]{4})\) (?P<vr>\S\S) (?P<value>.*?)\s*"
+LINE = re.compile(r"(?s)^(?P<indent> *)\((?P<group>[0-9a-f]{4}),(?P<element>[0-9a-f]{4})\) (?P<vr>\S\S) (?P<value>.*?)\s*"
                   r"#\s*(?P<length>\d+|u/l),\s*(?P<vm>\d+|\?)\s+[^#]*$")
+START = re.compile(r"^ *\([0-9a-f]{4},[0-9a-f]{4}\) \S\S ")
 HASH_ABOVE = 256
+FLOAT_VRS = {"FL", "FD", "OF", "OD"}
 
 
 def dcmdump(path, extra, quiet=True):
@@ -49,8 +52,15 @@ def dcmdump(path, extra, quiet=True):
 
 def parse(text):
     """Yields (depth, tag, vr, length, value) for each element line of a dcmdump listing."""
-    for raw in text.splitlines():
+    pending = None  # a value with line breaks (LT, UT...) spans several printed lines
+    for raw in text.split("\n"):
+        if pending is not None:
+            raw = pending + "\n" + raw
+            pending = None
         m = LINE.match(raw)
+        if not m and START.match(raw):
+            pending = raw
+            continue
         if m:
             yield (len(m.group("indent")) // 2, (m.group("group") + m.group("element")).upper(), m.group("vr"),
                    m.group("length"), m.group("value"))
@@ -64,10 +74,11 @@ def value_of(printed):
     return printed
 
 
-def shrink(value):
-    if len(value) > HASH_ABOVE:
+def shrink(value, vr=""):
+    """Hashes long values (not floats, which the test compares numerically) and escapes control characters."""
+    if len(value) > HASH_ABOVE and vr not in FLOAT_VRS:
         return "sha256:" + hashlib.sha256(value.encode("utf-8", "surrogateescape")).hexdigest()
-    return value
+    return "".join("%%%02X" % ord(c) if c == "%" or ord(c) < 0x20 or ord(c) == 0x7F else c for c in value)
 
 
 def rows(raw_lines, utf8_lines):
@@ -106,7 +117,7 @@ def rows(raw_lines, utf8_lines):
         value = value_of(printed)
         if vr in TEXT_VRS and utf8 is not None and tag != "00080005":
             value = value_of(utf8[4])
-        out.append((path, vr, length, shrink(value)))
+        out.append((path, vr, length, shrink(value, vr)))
     return out
 
 
