@@ -53,4 +53,18 @@ public final class ByteOrderUtil {
             }
         }
     }
+
+    /** Swaps the two 16-bit halves of each 32-bit unit into a new array (32-bit samples read as 16-bit words). */
+    public static byte[] swapWordPairs(byte[] words) {
+        byte[] out = words.clone();
+        for (int i = 0; i + 3 < out.length; i += 4) {
+            byte a = out[i];
+            byte b = out[i + 1];
+            out[i] = out[i + 2];
+            out[i + 1] = out[i + 3];
+            out[i + 2] = a;
+            out[i + 3] = b;
+        }
+        return out;
+    }
 }

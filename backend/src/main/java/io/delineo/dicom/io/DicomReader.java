@@ -146,9 +146,9 @@ public final class DicomReader {
                 + "like a data set (first bytes %02X %02X %02X %02X)", in.peek(0), in.peek(1), in.peek(2), in.peek(3)), 0, -1);
     }
 
-    /** A bare data set starts with a low, even group (command 0000, meta 0002, identification 0008...). */
+    /** A bare data set starts with a low group (command 0000, meta 0002, identification 0008...). */
     private static boolean plausibleFirstGroup(int group) {
-        return group <= 0x0028 && group % 2 == 0;
+        return group <= 0x0028;
     }
 
     /** Caps the bytes a deflated data set may inflate to. */

@@ -1,6 +1,7 @@
 package io.delineo.dicom.pixel;
 
 import io.delineo.dicom.Attribute;
+import io.delineo.dicom.ByteOrderUtil;
 import io.delineo.dicom.Dataset;
 import io.delineo.dicom.DicomException;
 import io.delineo.dicom.DicomFile;
@@ -44,27 +45,12 @@ public final class PixelData {
                 throw new DicomException("transfer syntax " + ts.name() + " needs encapsulated pixel data, found a plain value");
             }
             this.fragments = null;
+            // 32-bit samples in big endian OW were swapped per 16-bit word on reading (as dcmtk does); swapping
+            // the words of each sample completes the conversion to little endian 32-bit values
             this.nativeBytes = ts.bigEndian() && pixels.vr() == VR.OW && description.bitsAllocated() == 32
-                    ? joinWordPairs(pixels.bytes()) : pixels.bytes();
+                    ? ByteOrderUtil.swapWordPairs(pixels.bytes()) : pixels.bytes();
             this.locator = null;
         }
-    }
-
-    /**
-     * 32-bit samples in big endian OW pixel data were byte-swapped per 16-bit word on reading; swapping the two
-     * words of each sample completes the conversion to little endian 32-bit values.
-     */
-    private static byte[] joinWordPairs(byte[] words) {
-        byte[] out = words.clone();
-        for (int i = 0; i + 3 < out.length; i += 4) {
-            byte a = out[i];
-            byte b = out[i + 1];
-            out[i] = out[i + 2];
-            out[i + 1] = out[i + 3];
-            out[i + 2] = a;
-            out[i + 3] = b;
-        }
-        return out;
     }
 
     public static PixelData of(DicomFile file) {
