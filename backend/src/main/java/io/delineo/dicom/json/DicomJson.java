@@ -284,7 +284,7 @@ public final class DicomJson {
                 for (int i = 0; i < texts.length; i++) {
                     Object v = values.get(i);
                     texts[i] = v == null ? "" : vr == VR.IS ? new BigDecimal(v.toString()).toBigIntegerExact().toString()
-                            : decimalText(new BigDecimal(v.toString()));
+                            : decimalText(v.toString());
                 }
                 ds.setString(tag, vr, texts);
             }
@@ -299,7 +299,7 @@ public final class DicomJson {
                 double[] d = new double[values.size()];
                 for (int i = 0; i < d.length; i++) {
                     Object v = values.get(i);
-                    d[i] = v instanceof BigDecimal b ? b.doubleValue() : Double.parseDouble(String.valueOf(v));
+                    d[i] = Double.parseDouble(String.valueOf(v)); // numbers, or "NaN"/"Infinity" strings
                 }
                 ds.setDouble(tag, vr, d);
             }
@@ -307,7 +307,7 @@ public final class DicomJson {
                 long[] l = new long[values.size()];
                 for (int i = 0; i < l.length; i++) {
                     Object v = values.get(i);
-                    l[i] = v instanceof BigDecimal b ? b.longValueExact() : Long.parseUnsignedLong(String.valueOf(v));
+                    l[i] = v instanceof JsonNumber n ? n.decimal().longValueExact() : Long.parseUnsignedLong(String.valueOf(v));
                 }
                 ds.setLong(tag, vr, l);
             }
@@ -326,10 +326,9 @@ public final class DicomJson {
         }
     }
 
-    /** The shortest DS text for a JSON number, keeping the JSON text when it already fits 16 characters. */
-    private static String decimalText(BigDecimal value) {
-        String plain = value.toString();
-        return plain.length() <= 16 ? plain : ValueCodec.formatDecimalString(value.doubleValue());
+    /** DS text for a JSON number: the JSON text when it fits 16 characters, else the shortest faithful form. */
+    private static String decimalText(String token) {
+        return token.length() <= 16 ? token : ValueCodec.formatDecimalString(Double.parseDouble(token));
     }
 
     private static String personName(Object value) {

@@ -2,14 +2,13 @@ package io.delineo.dicom.json;
 
 import io.delineo.dicom.DicomException;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small strict JSON parser producing Map (objects, key order kept), List, String, BigDecimal, Boolean and null.
+ * A small strict JSON parser producing Map (objects, key order kept), List, String, {@link JsonNumber}, Boolean and null.
  * Depth is bounded so hostile input cannot overflow the stack.
  */
 final class JsonParser {
@@ -153,7 +152,7 @@ final class JsonParser {
         }
     }
 
-    private BigDecimal number() {
+    private JsonNumber number() {
         int start = pos;
         if (peek() == '-') {
             pos++;
@@ -165,7 +164,7 @@ final class JsonParser {
         if (!token.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
             throw error("malformed number '" + token + "'");
         }
-        return new BigDecimal(token);
+        return new JsonNumber(token);
     }
 
     private void literal(String word) {
