@@ -1,7 +1,6 @@
 package io.delineo.imaging;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * A binary voxel mask on an {@link ImageGrid}, one bit per voxel, packed into {@code long} words.
@@ -19,7 +18,8 @@ public final class BitMask {
 
     /** An empty mask on {@code grid}. */
     public BitMask(ImageGrid grid) {
-        this.grid = Objects.requireNonNull(grid, "grid is required");
+        if (grid == null) throw new IllegalArgumentException("grid is required");
+        this.grid = grid;
         this.words = new long[wordCount(grid.size())];
     }
 
@@ -276,7 +276,7 @@ public final class BitMask {
 
     /** Throws when {@code other} is on a different grid (set operations between such masks are meaningless). */
     public void requireSameGrid(BitMask other) {
-        Objects.requireNonNull(other, "other mask is required");
+        if (other == null) throw new IllegalArgumentException("other mask is required");
         if (other.grid != grid && !grid.sameGeometry(other.grid, SAME_GRID_TOLERANCE_MM)) {
             throw new IllegalArgumentException("masks are on different grids: " + grid + " vs " + other.grid);
         }
