@@ -25,6 +25,12 @@ import java.util.Map;
  * yCoord)*)} and {@code readingSession → nonNodule}. External entities and DTDs are refused.
  */
 public final class LidcXmlReader {
+    private static final org.xml.sax.ErrorHandler SILENT = new org.xml.sax.ErrorHandler() {
+        @Override public void warning(org.xml.sax.SAXParseException e) {}
+        @Override public void error(org.xml.sax.SAXParseException e) throws SAXException { throw e; }
+        @Override public void fatalError(org.xml.sax.SAXParseException e) throws SAXException { throw e; }
+    };
+
     private LidcXmlReader() {}
 
     public static LidcReadMessage read(Path file) throws IOException {
@@ -116,7 +122,9 @@ public final class LidcXmlReader {
             f.setExpandEntityReferences(false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return f.newDocumentBuilder();
+            DocumentBuilder builder = f.newDocumentBuilder();
+            builder.setErrorHandler(SILENT); // errors surface as exceptions, not stderr noise
+            return builder;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK XML parser cannot be configured securely", e);
         }
