@@ -3,7 +3,9 @@ package io.delineo.contour.lidc;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -25,10 +27,10 @@ import java.util.Map;
  * yCoord)*)} and {@code readingSession → nonNodule}. External entities and DTDs are refused.
  */
 public final class LidcXmlReader {
-    private static final org.xml.sax.ErrorHandler SILENT = new org.xml.sax.ErrorHandler() {
-        @Override public void warning(org.xml.sax.SAXParseException e) {}
-        @Override public void error(org.xml.sax.SAXParseException e) throws SAXException { throw e; }
-        @Override public void fatalError(org.xml.sax.SAXParseException e) throws SAXException { throw e; }
+    private static final ErrorHandler SILENT = new ErrorHandler() {
+        @Override public void warning(SAXParseException e) {}
+        @Override public void error(SAXParseException e) throws SAXException { throw e; }
+        @Override public void fatalError(SAXParseException e) throws SAXException { throw e; }
     };
 
     private LidcXmlReader() {}

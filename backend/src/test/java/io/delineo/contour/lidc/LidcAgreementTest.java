@@ -1,7 +1,6 @@
 package io.delineo.contour.lidc;
 
 import io.delineo.agreement.metrics.AgreementMatrix;
-import io.delineo.contour.raster.PolygonRasterizer;
 import io.delineo.imaging.BitMask;
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +15,9 @@ import static org.assertj.core.api.Assertions.within;
  * (computed by the data helper with PIL, whose polygon fill also paints the outline pixels).
  */
 class LidcAgreementTest {
-    static LidcLesionMatcher.Result match(String caseId) {
-        SliceStack stack = LidcFixtures.stack(caseId);
-        return LidcLesionMatcher.match(LidcFixtures.message(caseId), new LidcContourConverter(stack),
-                new PolygonRasterizer(stack.grid()));
-    }
+    private static LidcLesionMatcher.Result match(String caseId) { return LidcFixtures.match(caseId); }
 
-    /** The four readers' masks of the lesion all four contoured (cases 0001 and 0003). */
-    public static List<BitMask> fourReaderMasks(String caseId) {
-        LidcLesionMatcher.MatchedLesion lesion = match(caseId).lesions().get(0);
-        assertThat(lesion.inAllSessions(4)).isTrue();
-        return lesion.masks();
-    }
+    private static List<BitMask> fourReaderMasks(String caseId) { return LidcFixtures.fourReaderMasks(caseId); }
 
     @Test
     void case1HasOneLesionSeenByAllFourReaders() {

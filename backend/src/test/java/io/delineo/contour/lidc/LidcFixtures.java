@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.delineo.contour.raster.PolygonRasterizer;
+import io.delineo.imaging.BitMask;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,6 +72,20 @@ public final class LidcFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The readers' nodules grouped into lesions (see {@link LidcLesionMatcher}). */
+    public static LidcLesionMatcher.Result match(String caseId) {
+        SliceStack stack = stack(caseId);
+        return LidcLesionMatcher.match(message(caseId), new LidcContourConverter(stack),
+                new PolygonRasterizer(stack.grid()));
+    }
+
+    /** The four readers' masks of the lesion every reader contoured (cases 0001 and 0003), in session order. */
+    public static List<BitMask> fourReaderMasks(String caseId) {
+        LidcLesionMatcher.MatchedLesion lesion = match(caseId).lesions().get(0);
+        if (!lesion.inAllSessions(4)) throw new IllegalStateException(caseId + ": first lesion is not in all 4 sessions");
+        return lesion.masks();
     }
 
     private static double[] doubles(JsonNode array) {
