@@ -227,6 +227,27 @@ public final class BitMask {
         }
     }
 
+    /**
+     * Linear index of the first set bit in {@code [fromIndex, toIndex)}, or -1 when there is none; scans only the
+     * words of that range (use this, not {@link #nextSetBit(int)}, to walk short runs such as one image row).
+     */
+    public int nextSetBit(int fromIndex, int toIndex) {
+        if (fromIndex < 0 || toIndex > size() || fromIndex > toIndex) {
+            throw new IndexOutOfBoundsException("bit range [" + fromIndex + ", " + toIndex + ") is outside 0.." + size());
+        }
+        if (fromIndex == toIndex) return -1;
+        int w = fromIndex >>> 6, last = (toIndex - 1) >>> 6;
+        long word = words[w] & (-1L << fromIndex);
+        while (true) {
+            if (word != 0) {
+                int n = (w << 6) + Long.numberOfTrailingZeros(word);
+                return n < toIndex ? n : -1;
+            }
+            if (++w > last) return -1;
+            word = words[w];
+        }
+    }
+
     /** The raw 64-bit word {@code wordIndex} (bits {@code 64*wordIndex ..}); for fast kernels. */
     public long word(int wordIndex) { return words[wordIndex]; }
 

@@ -135,6 +135,12 @@ class BitMaskTest {
         }
         assertThat(n).isEqualTo(-1);
         assertThat(expected).isGreaterThanOrEqualTo(0);
+        for (int t = 0; t < 500; t++) {
+            int from = RANDOM.nextInt(g.size() + 1), to = from + RANDOM.nextInt(g.size() - from + 1);
+            int first = -1;
+            for (int v = from; v < to && first < 0; v++) if (bits[v]) first = v;
+            assertThat(m.nextSetBit(from, to)).isEqualTo(first);
+        }
     }
 
     @Test

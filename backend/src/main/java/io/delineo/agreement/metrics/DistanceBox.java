@@ -64,7 +64,7 @@ final class DistanceBox {
             for (int j = box.jMin(); j <= box.jMax(); j++) {
                 int rowStart = grid.index(0, j, k);
                 int end = rowStart + box.iMax() + 1;
-                for (int n = m.nextSetBit(rowStart + box.iMin()); n >= 0 && n < end; n = m.nextSetBit(n + 1)) {
+                for (int n = m.nextSetBit(rowStart + box.iMin(), end); n >= 0; n = m.nextSetBit(n + 1, end)) {
                     int i = n - rowStart;
                     if (surfaceOnly
                             && !(i == 0 || !m.get(n - 1) || i == nx - 1 || !m.get(n + 1)
