@@ -2,6 +2,7 @@ package io.delineo.agreement.consensus;
 
 import io.delineo.imaging.BitMask;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -106,8 +107,8 @@ public final class Staple {
         gamma = clamp(gamma);
 
         double[] p = new double[n], q = new double[n];
-        java.util.Arrays.fill(p, options.initialSensitivity());
-        java.util.Arrays.fill(q, options.initialSpecificity());
+        Arrays.fill(p, options.initialSensitivity());
+        Arrays.fill(q, options.initialSpecificity());
         double[] w = new double[1 << n];
         int iterations = 0;
         boolean converged = false;

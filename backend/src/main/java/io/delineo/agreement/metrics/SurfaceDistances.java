@@ -28,6 +28,12 @@ import io.delineo.imaging.BitMask;
  */
 public record SurfaceDistances(EmptyCase emptyCase, DirectedDistances aToB, DirectedDistances bToA) {
 
+    public SurfaceDistances {
+        if (emptyCase == null || aToB == null || bToA == null) {
+            throw new IllegalArgumentException("empty case and both directed distances are required");
+        }
+    }
+
     public static SurfaceDistances compute(BitMask a, BitMask b) {
         if (a == null || b == null) throw new IllegalArgumentException("both masks are required");
         a.requireSameGrid(b);
