@@ -5,6 +5,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** A real PostgreSQL (zonky binaries, fresh data directory) for @QuarkusTest classes. */
@@ -18,10 +20,18 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("delineo-test-data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return Map.of(
                 "quarkus.datasource.jdbc.url", pg.getJdbcUrl("postgres", "postgres"),
                 "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+                "quarkus.datasource.password", "postgres",
+                // a fresh file store that matches the fresh database
+                "delineo.data-dir", dataDir.toString());
     }
 
     @Override

@@ -30,7 +30,7 @@ import java.util.List;
  * answers with the PS3.18 store response (referenced instances, failed instances with their reason). A private
  * attribute (0009,1001) carries a human-readable message per instance.
  */
-@Path("/dicom-web/studies")
+@Path("/dicom-web")
 @Tag(name = "DICOMweb")
 public class StowResource {
     static final int PRIVATE_CREATOR = 0x00090010;
@@ -40,6 +40,7 @@ public class StowResource {
     IngestService ingest;
 
     @POST
+    @Path("/studies")
     @Consumes("multipart/related")
     @Produces("application/dicom+json")
     @RolesAllowed({Roles.PI, Roles.ADMIN})
@@ -50,7 +51,7 @@ public class StowResource {
     }
 
     @POST
-    @Path("/{study}")
+    @Path("/studies/{study}")
     @Consumes("multipart/related")
     @Produces("application/dicom+json")
     @RolesAllowed({Roles.PI, Roles.ADMIN})

@@ -30,7 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** WADO-RS retrieval (PS3.18 10.4): instances, metadata, frames and bulk data, as multipart/related. */
-@Path("/dicom-web/studies/{study}")
+@Path("/dicom-web")
 @Tag(name = "DICOMweb")
 @RolesAllowed({Roles.READER, Roles.PI, Roles.BOARD, Roles.ADMIN})
 public class WadoResource {
@@ -40,6 +40,7 @@ public class WadoResource {
     WadoService wado;
 
     @GET
+    @Path("/studies/{study}")
     @Produces("multipart/related")
     @Operation(summary = "WADO-RS: all instances of a study")
     public Response study(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -47,7 +48,7 @@ public class WadoResource {
     }
 
     @GET
-    @Path("/series/{series}")
+    @Path("/studies/{study}/series/{series}")
     @Produces("multipart/related")
     @Operation(summary = "WADO-RS: all instances of a series")
     public Response series(@PathParam("study") String study, @PathParam("series") String series,
@@ -56,7 +57,7 @@ public class WadoResource {
     }
 
     @GET
-    @Path("/series/{series}/instances/{sop}")
+    @Path("/studies/{study}/series/{series}/instances/{sop}")
     @Produces("multipart/related")
     @Operation(summary = "WADO-RS: one instance")
     public Response instance(@PathParam("study") String study, @PathParam("series") String series,
@@ -65,7 +66,7 @@ public class WadoResource {
     }
 
     @GET
-    @Path("/metadata")
+    @Path("/studies/{study}/metadata")
     @Produces({"application/dicom+json", "application/json"})
     @Operation(summary = "WADO-RS: metadata of a study")
     public String studyMetadata(@PathParam("study") String study) {
@@ -73,7 +74,7 @@ public class WadoResource {
     }
 
     @GET
-    @Path("/series/{series}/metadata")
+    @Path("/studies/{study}/series/{series}/metadata")
     @Produces({"application/dicom+json", "application/json"})
     @Operation(summary = "WADO-RS: metadata of a series")
     public String seriesMetadata(@PathParam("study") String study, @PathParam("series") String series) {
@@ -81,7 +82,7 @@ public class WadoResource {
     }
 
     @GET
-    @Path("/series/{series}/instances/{sop}/metadata")
+    @Path("/studies/{study}/series/{series}/instances/{sop}/metadata")
     @Produces({"application/dicom+json", "application/json"})
     @Operation(summary = "WADO-RS: metadata of an instance")
     public String instanceMetadata(@PathParam("study") String study, @PathParam("series") String series,
@@ -90,7 +91,7 @@ public class WadoResource {
     }
 
     @GET
-    @Path("/series/{series}/instances/{sop}/frames/{frames}")
+    @Path("/studies/{study}/series/{series}/instances/{sop}/frames/{frames}")
     @Produces("multipart/related")
     @Operation(summary = "WADO-RS: frames (1-based list), original encoding with transfer-syntax=*, else uncompressed")
     public Response frames(@PathParam("study") String study, @PathParam("series") String series,
@@ -131,7 +132,7 @@ public class WadoResource {
     }
 
     @GET
-    @Path("/series/{series}/instances/{sop}/bulkdata/{path: .+}")
+    @Path("/studies/{study}/series/{series}/instances/{sop}/bulkdata/{path: .+}")
     @Produces("multipart/related")
     @Operation(summary = "WADO-RS: a bulk data value referenced by a BulkDataURI in the metadata")
     public Response bulkData(@PathParam("study") String study, @PathParam("series") String series,
