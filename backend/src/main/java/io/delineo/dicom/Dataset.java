@@ -1,5 +1,8 @@
 package io.delineo.dicom;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
@@ -258,6 +261,33 @@ public final class Dataset implements Iterable<Attribute> {
 
     public Dataset setFragments(int tag, Fragments fragments) {
         return put(Attribute.ofFragments(tag, VR.OB, fragments));
+    }
+
+    /** DA value, YYYYMMDD. */
+    public Dataset setDate(int tag, LocalDate date) {
+        return setString(tag, VR.DA, date.format(DateTimeFormatter.BASIC_ISO_DATE));
+    }
+
+    /** TM value, HHMMSS.FFFFFF (fraction only when non-zero). */
+    public Dataset setTime(int tag, LocalTime time) {
+        String text = time.format(DateTimeFormatter.ofPattern("HHmmss"));
+        if (time.getNano() != 0) {
+            text += String.format(".%06d", time.getNano() / 1000);
+        }
+        return setString(tag, VR.TM, text);
+    }
+
+    /** The DA value as a date; null when absent or empty; DicomException when malformed. */
+    public LocalDate getDate(int tag) {
+        String text = getString(tag);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.length() >= 8 ? text.substring(0, 8) : text, DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new DicomException("value '" + text + "' of " + Tag.toString(tag) + " is not a DA date (YYYYMMDD)");
+        }
     }
 
     /** Sets (0008,0005); later text in this data set and its items is encoded in that set. */

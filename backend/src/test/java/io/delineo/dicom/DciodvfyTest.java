@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every Part 10 file we write from a conformance file passes dicom3tools' dciodvfy with no error that dciodvfy did
  * not already report for the original (we may remove errors, never add them). Needs the dicom3tools Debian package.
  */
-class DciodvfyTest {
+public class DciodvfyTest {
 
     @Test
     void writtenFilesAddNoDciodvfyErrors(@TempDir Path tmp) throws Exception {
@@ -64,7 +64,7 @@ class DciodvfyTest {
         assertThat(newErrors).isEmpty();
     }
 
-    static Set<String> errors(Path file) throws IOException, InterruptedException {
+    public static Set<String> errors(Path file) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("dciodvfy", file.toString()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -88,7 +88,7 @@ class DciodvfyTest {
         }
     }
 
-    static boolean commandExists(String command) {
+    public static boolean commandExists(String command) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, command))) {
                 return true;

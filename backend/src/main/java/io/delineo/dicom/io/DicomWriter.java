@@ -113,16 +113,20 @@ public final class DicomWriter {
         }
         Dataset meta = new Dataset();
         meta.setBytes(Tags.FileMetaInformationVersion, VR.OB, new byte[] {0, 1});
-        meta.setString(Tags.MediaStorageSOPClassUID, VR.UI, sopClass);
-        meta.setString(Tags.MediaStorageSOPInstanceUID, VR.UI, sopInstance);
-        meta.setString(Tags.TransferSyntaxUID, VR.UI, ts.uid());
+        try {
+            meta.setString(Tags.MediaStorageSOPClassUID, VR.UI, sopClass);
+            meta.setString(Tags.MediaStorageSOPInstanceUID, VR.UI, sopInstance);
+            meta.setString(Tags.TransferSyntaxUID, VR.UI, ts.uid());
+        } catch (IllegalArgumentException e) {
+            throw new DicomException("cannot write Part 10 file meta information: " + e.getMessage(), e);
+        }
         meta.setString(Tags.ImplementationClassUID, VR.UI, options.implementationClassUid());
         if (options.implementationVersionName() != null) {
             meta.setString(Tags.ImplementationVersionName, VR.SH, options.implementationVersionName());
         }
-        String sourceAe = file.fileMeta().getString(Tags.SourceApplicationEntityTitle);
-        if (sourceAe != null && !sourceAe.isEmpty()) {
-            meta.setString(Tags.SourceApplicationEntityTitle, VR.AE, sourceAe);
+        Attribute sourceAe = file.fileMeta().get(Tags.SourceApplicationEntityTitle);
+        if (sourceAe != null && sourceAe.bytes() != null && sourceAe.bytes().length > 0) {
+            meta.setBytes(Tags.SourceApplicationEntityTitle, VR.AE, sourceAe.bytes());
         }
         long length = new DicomWriter(options, false, 0).contentLength(meta, true);
         meta.setLong(Tags.FileMetaInformationGroupLength, VR.UL, length);

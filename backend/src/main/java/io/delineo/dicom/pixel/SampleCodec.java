@@ -28,6 +28,10 @@ final class SampleCodec {
         }
         int shift = d.highBit() + 1 - d.bitsStored();
         int bits = d.bitsStored();
+        if (d.bitsAllocated() == 16 && (spp == 1 || d.planarConfiguration() == 0)) {
+            unpack16(frame, out, shift, bits, d.signed());
+            return out;
+        }
         long mask = bits == 32 ? 0xFFFFFFFFL : (1L << bits) - 1;
         for (int p = 0; p < pixels; p++) {
             for (int s = 0; s < spp; s++) {
@@ -47,6 +51,16 @@ final class SampleCodec {
             }
         }
         return out;
+    }
+
+    /** The common case (16-bit, interleaved or single sample) without per-sample dispatch. */
+    private static void unpack16(byte[] frame, int[] out, int shift, int bits, boolean signed) {
+        int mask = (1 << bits) - 1;
+        int signBit = 1 << (bits - 1);
+        for (int i = 0; i < out.length; i++) {
+            int v = (((frame[2 * i] & 0xFF) | ((frame[2 * i + 1] & 0xFF) << 8)) >>> shift) & mask;
+            out[i] = signed && (v & signBit) != 0 ? v - (1 << bits) : v;
+        }
     }
 
     private static void expandYbr422(byte[] frame, PixelDescription d, int[] out) {
