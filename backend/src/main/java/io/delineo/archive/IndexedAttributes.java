@@ -47,7 +47,7 @@ public record IndexedAttributes(
 
     private static String text(Dataset ds, int tag) {
         try {
-            String s = ds.getString(tag);
+            String s = clean(ds.getString(tag));
             return s == null || s.isBlank() ? null : s.trim();
         } catch (RuntimeException malformed) {
             return null;
@@ -57,10 +57,21 @@ public record IndexedAttributes(
     private static String joined(Dataset ds, int tag) {
         try {
             String[] values = ds.getStrings(tag);
-            return values == null || values.length == 0 ? null : String.join("\\", values);
+            return values == null || values.length == 0 ? null : clean(String.join("\\", values));
         } catch (RuntimeException malformed) {
             return null;
         }
+    }
+
+    /** PostgreSQL text cannot hold NUL; other control characters are kept out of the index too. */
+    static String clean(String s) {
+        if (s == null) return null;
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 || c == '\t') out.append(c);
+        }
+        return out.toString();
     }
 
     private static Integer integer(Dataset ds, int tag) {

@@ -77,12 +77,21 @@ public final class IngestValidator {
         }
         byte[] bytes = ds.getBytes(Tags.PixelData);
         int frames = Math.max(1, ds.getInt(Tags.NumberOfFrames, 1));
-        long needed = ((long) d.nativeFrameBytes()) * frames;
+        long needed = nativeFrameBytes(d, ds) * frames;
         if (bytes == null || bytes.length < needed) {
             return Optional.of("pixel data has " + (bytes == null ? 0 : bytes.length) + " bytes; " + d.rows() + "x"
                     + d.columns() + "x" + frames + " frames need " + needed);
         }
         return Optional.empty();
+    }
+
+    /** YBR_FULL_422 is stored subsampled: two samples per pixel on average instead of three. */
+    private static long nativeFrameBytes(PixelDescription d, Dataset ds) {
+        String photometric = ds.getString(Tags.PhotometricInterpretation);
+        if (photometric != null && photometric.trim().equals("YBR_FULL_422")) {
+            return (long) d.rows() * d.columns() * 2 * ((d.bitsAllocated() + 7) / 8);
+        }
+        return d.nativeFrameBytes();
     }
 
     private static String name(int tag) {

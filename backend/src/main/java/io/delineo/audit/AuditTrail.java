@@ -87,9 +87,10 @@ public class AuditTrail {
                     previousHash = rs.getString(2);
                 }
             }
-            AuditRecord rec = new AuditRecord(seq, Instant.now(), user.id(), user.name(),
+            AuditRecord rec = new AuditRecord(seq, Instant.now(), printable(user.id()), printable(user.name()),
                     String.join(",", user.roles()), action, resourceType,
-                    resourceId == null ? null : resourceId.toString(), outcome, requestId, clientAddress, detailsJson);
+                    resourceId == null ? null : printable(resourceId.toString()), outcome, printable(requestId),
+                    printable(clientAddress), detailsJson);
             String hash = AuditHashChain.hash(rec, previousHash);
             try (PreparedStatement insert = conn.prepareStatement("""
                     INSERT INTO audit_event (seq, event_time, user_id, user_name, roles, action, resource_type,
@@ -113,6 +114,17 @@ public class AuditTrail {
             }
             return seq;
         });
+    }
+
+    /** Values from requests (ids, UIDs from uploaded files) may hold control characters; the trail keeps text only. */
+    static String printable(String s) {
+        if (s == null) return null;
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(c < 0x20 || c == 0x7f ? '\uFFFD' : c);
+        }
+        return out.toString();
     }
 
     private String toJson(Map<String, ?> details) {
