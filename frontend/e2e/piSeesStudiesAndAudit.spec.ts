@@ -27,7 +27,7 @@ describe('the PI', () => {
     const { page } = session;
     await loginAs(page, 'pi');
     await page.waitForSelector('[data-testid="studies-screen"]');
-    expect(await navLabels(page)).toEqual(['Studies', 'Audit']);
+    expect(await navLabels(page)).toEqual(['Studies', 'Archive', 'Audit']);
 
     await page.click('header nav a:has-text("Audit")');
     await page.waitForSelector('[data-testid="audit-table"]');

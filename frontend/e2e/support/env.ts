@@ -18,6 +18,9 @@ export const env = {
   get portalJar() {
     return required('DELINEO_E2E_PORTAL_JAR');
   },
+  get demoData() {
+    return required('DELINEO_E2E_DEMO_DATA');
+  },
   get runDir() {
     return required('DELINEO_E2E_RUN_DIR');
   },

@@ -2,6 +2,7 @@ import { apiJson, query } from './client';
 import type { AuditEvent, AuditVerification, Me, Page } from './types';
 
 export * from './client';
+export * as dicomweb from './dicomweb';
 export type * from './types';
 
 export interface AuditFilter {

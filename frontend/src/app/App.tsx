@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import type { Me } from '../api/types';
+import { ArchiveScreen } from '../archive/ArchiveScreen';
 import { AuditScreen } from '../audit/AuditScreen';
 import { BoardScreen } from '../board/BoardScreen';
 import { StudiesScreen } from '../pi/StudiesScreen';
@@ -57,6 +58,8 @@ function Screen({ me, path }: { me: Me; path: string }) {
       return <BoardScreen />;
     case '/audit':
       return <AuditScreen />;
+    case '/archive':
+      return <ArchiveScreen />;
     default:
       return <EmptyState title="Page not found" />;
   }

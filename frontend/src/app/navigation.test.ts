@@ -7,18 +7,23 @@ describe('role-dependent navigation', () => {
     expect(homeFor(['reader'])).toBe('/worklist');
   });
 
-  it('gives a PI studies and audit, in that order', () => {
-    expect(navigationFor(['pi']).map((n) => n.label)).toEqual(['Studies', 'Audit']);
+  it('gives a PI studies, archive and audit, in that order', () => {
+    expect(navigationFor(['pi']).map((n) => n.label)).toEqual(['Studies', 'Archive', 'Audit']);
     expect(homeFor(['pi'])).toBe('/studies');
   });
 
-  it('gives a board member the board and an admin the audit trail', () => {
+  it('gives a board member the board and an admin the archive and audit trail', () => {
     expect(navigationFor(['board']).map((n) => n.label)).toEqual(['Board']);
-    expect(navigationFor(['admin']).map((n) => n.label)).toEqual(['Audit']);
+    expect(navigationFor(['admin']).map((n) => n.label)).toEqual(['Archive', 'Audit']);
   });
 
   it('combines roles without duplicates', () => {
-    expect(navigationFor(['pi', 'admin', 'reader']).map((n) => n.label)).toEqual(['Worklist', 'Studies', 'Audit']);
+    expect(navigationFor(['pi', 'admin', 'reader']).map((n) => n.label)).toEqual([
+      'Worklist',
+      'Studies',
+      'Archive',
+      'Audit',
+    ]);
   });
 
   it('gives a user without Delineo roles nowhere to go', () => {

@@ -11,6 +11,7 @@ export const SCREENS: NavItem[] = [
   { path: '/worklist', label: 'Worklist', roles: ['reader'] },
   { path: '/studies', label: 'Studies', roles: ['pi'] },
   { path: '/board', label: 'Board', roles: ['board'] },
+  { path: '/archive', label: 'Archive', roles: ['pi', 'admin'] },
   { path: '/audit', label: 'Audit', roles: ['pi', 'admin'] },
 ];
 
