@@ -1,0 +1,110 @@
+package io.delineo.radiomics.features.morphology;
+
+/**
+ * Mixed-radix (2, 3, 5) complex FFT along each axis of a 3-D array, used to evaluate the all-pairs sums of Moran's I
+ * and Geary's C as convolutions.
+ */
+final class Fft {
+    private Fft() { }
+
+    /** Smallest n' &ge; n whose only prime factors are 2, 3 and 5. */
+    static int goodSize(int n) {
+        for (int m = Math.max(1, n); ; m++) {
+            int r = m;
+            for (int f : new int[]{2, 3, 5}) while (r % f == 0) r /= f;
+            if (r == 1) return m;
+        }
+    }
+
+    /** In-place 3-D transform of (re, im) with dims nx, ny, nz (x fastest); inverse when {@code inverse}, unscaled. */
+    static void transform3d(double[] re, double[] im, int nx, int ny, int nz, boolean inverse) {
+        Line lx = new Line(nx, inverse), ly = new Line(ny, inverse), lz = new Line(nz, inverse);
+        for (int z = 0; z < nz; z++) for (int y = 0; y < ny; y++) lx.run(re, im, nx * (y + ny * z), 1);
+        for (int z = 0; z < nz; z++) for (int x = 0; x < nx; x++) ly.run(re, im, x + nx * ny * z, nx);
+        for (int y = 0; y < ny; y++) for (int x = 0; x < nx; x++) lz.run(re, im, x + nx * y, nx * ny);
+    }
+
+    /** A 1-D transform of one length, with its twiddles and scratch space. */
+    static final class Line {
+        final int n;
+        final int[] factors;
+        final double[] cos, sin;
+        final double[] bufRe, bufIm, tmpRe, tmpIm;
+
+        Line(int n, boolean inverse) {
+            this.n = n;
+            int r = n, k = 0;
+            int[] f = new int[32];
+            for (int p : new int[]{4, 2, 3, 5}) {
+                while (r % p == 0) {
+                    f[k++] = p;
+                    r /= p;
+                }
+            }
+            if (r != 1) throw new IllegalArgumentException("FFT length " + n + " has prime factors other than 2, 3, 5");
+            factors = java.util.Arrays.copyOf(f, k);
+            cos = new double[n];
+            sin = new double[n];
+            double sign = inverse ? 1 : -1;
+            for (int j = 0; j < n; j++) {
+                cos[j] = Math.cos(2 * Math.PI * j / n);
+                sin[j] = sign * Math.sin(2 * Math.PI * j / n);
+            }
+            bufRe = new double[n];
+            bufIm = new double[n];
+            tmpRe = new double[n];
+            tmpIm = new double[n];
+        }
+
+        void run(double[] re, double[] im, int offset, int stride) {
+            if (n == 1) return;
+            for (int j = 0; j < n; j++) {
+                bufRe[j] = re[offset + j * stride];
+                bufIm[j] = im[offset + j * stride];
+            }
+            recurse(bufRe, bufIm, 0, 1, tmpRe, tmpIm, 0, n, 0);
+            for (int j = 0; j < n; j++) {
+                re[offset + j * stride] = tmpRe[j];
+                im[offset + j * stride] = tmpIm[j];
+            }
+        }
+
+        /** DFT of in[off + k*stride], k < len, written to out[outOff .. outOff+len). */
+        private void recurse(double[] inRe, double[] inIm, int off, int stride, double[] outRe, double[] outIm,
+                             int outOff, int len, int level) {
+            if (len == 1) {
+                outRe[outOff] = inRe[off];
+                outIm[outOff] = inIm[off];
+                return;
+            }
+            int p = factors[level], m = len / p;
+            for (int r = 0; r < p; r++) {
+                recurse(inRe, inIm, off + r * stride, stride * p, outRe, outIm, outOff + r * m, m, level + 1);
+            }
+            // combine: X[k + q m] = sum_r W_len^{r (k + q m)} Y_r[k]
+            int twStep = n / len;
+            double[] yr = new double[p], yi = new double[p];
+            for (int k = 0; k < m; k++) {
+                for (int r = 0; r < p; r++) {
+                    int idx = outOff + r * m + k;
+                    int tw = (r * k * twStep) % n;
+                    double c = cos[tw], s = sin[tw];
+                    double a = outRe[idx], b = outIm[idx];
+                    yr[r] = a * c - b * s;
+                    yi[r] = a * s + b * c;
+                }
+                for (int q = 0; q < p; q++) {
+                    double sr = 0, si = 0;
+                    for (int r = 0; r < p; r++) {
+                        int tw = (r * q % p) * (n / p);
+                        double c = cos[tw], s = sin[tw];
+                        sr += yr[r] * c - yi[r] * s;
+                        si += yr[r] * s + yi[r] * c;
+                    }
+                    outRe[outOff + k + q * m] = sr;
+                    outIm[outOff + k + q * m] = si;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.delineo.radiomics.features.morphology;
+
+/**
+ * Moran's I and Geary's C over all voxel pairs of the intensity mask with inverse Euclidean distance weights.
+ * The all-pairs sums are convolutions with the kernel 1/|d| (d &ne; 0), evaluated exactly with zero-padded FFTs:
+ * O(N log N) instead of O(N&sup2;). {@link #direct} is the O(N&sup2;) definition, used for small ROIs and as a check.
+ */
+public final class SpatialAutocorrelation {
+    private SpatialAutocorrelation() { }
+
+    /** {Moran's I, Geary's C} for voxel values {@code v} (mask {@code m}) on a box with spacing (sx, sy, sz). */
+    public static double[] compute(float[] v, boolean[] m, int nx, int ny, int nz, double sx, double sy, double sz) {
+        int count = 0;
+        for (boolean b : m) if (b) count++;
+        if (count < 2) return new double[]{Double.NaN, Double.NaN};
+        if (count <= 3000) return direct(v, m, nx, ny, nz, sx, sy, sz);
+        return viaFft(v, m, nx, ny, nz, sx, sy, sz);
+    }
+
+    public static double[] direct(float[] v, boolean[] m, int nx, int ny, int nz, double sx, double sy, double sz) {
+        int count = 0;
+        double sum = 0;
+        for (int i = 0; i < m.length; i++) if (m[i]) { count++; sum += v[i]; }
+        double mean = sum / count;
+        double[] x = new double[count], y = new double[count], z = new double[count], c = new double[count];
+        int k = 0;
+        for (int zz = 0; zz < nz; zz++) for (int yy = 0; yy < ny; yy++) for (int xx = 0; xx < nx; xx++) {
+            int i = xx + nx * (yy + ny * zz);
+            if (!m[i]) continue;
+            x[k] = xx * sx;
+            y[k] = yy * sy;
+            z[k] = zz * sz;
+            c[k++] = v[i] - mean;
+        }
+        double w = 0, moran = 0, geary = 0, ss = 0;
+        for (int a = 0; a < count; a++) {
+            ss += c[a] * c[a];
+            for (int b = a + 1; b < count; b++) {
+                double dx = x[a] - x[b], dy = y[a] - y[b], dz = z[a] - z[b];
+                double wt = 1 / Math.sqrt(dx * dx + dy * dy + dz * dz);
+                w += 2 * wt;
+                moran += 2 * wt * c[a] * c[b];
+                geary += 2 * wt * (c[a] - c[b]) * (c[a] - c[b]);
+            }
+        }
+        return finish(count, w, moran, geary, ss);
+    }
+
+    private static double[] finish(int n, double w, double moranSum, double gearySum, double ss) {
+        if (ss == 0) return new double[]{Double.NaN, Double.NaN};
+        return new double[]{n / w * moranSum / ss, (n - 1) / (2 * w) * gearySum / ss};
+    }
+
+    static double[] viaFft(float[] v, boolean[] m, int nx, int ny, int nz, double sx, double sy, double sz) {
+        int x0 = nx, y0 = ny, z0 = nz, x1 = -1, y1 = -1, z1 = -1, count = 0;
+        double sum = 0;
+        for (int zz = 0; zz < nz; zz++) for (int yy = 0; yy < ny; yy++) for (int xx = 0; xx < nx; xx++) {
+            int i = xx + nx * (yy + ny * zz);
+            if (!m[i]) continue;
+            x0 = Math.min(x0, xx); y0 = Math.min(y0, yy); z0 = Math.min(z0, zz);
+            x1 = Math.max(x1, xx); y1 = Math.max(y1, yy); z1 = Math.max(z1, zz);
+            count++;
+            sum += v[i];
+        }
+        double mean = sum / count;
+        int bx = x1 - x0 + 1, by = y1 - y0 + 1, bz = z1 - z0 + 1;
+        int lx = Fft.goodSize(2 * bx - 1), ly = Fft.goodSize(2 * by - 1), lz = Fft.goodSize(2 * bz - 1);
+        long total = (long) lx * ly * lz;
+        if (total > 60_000_000L) throw new IllegalArgumentException("ROI too large for Moran's I / Geary's C");
+        int n = (int) total;
+        double[] re = new double[n], im = new double[n];
+        double ss = 0;
+        for (int zz = 0; zz < bz; zz++) for (int yy = 0; yy < by; yy++) for (int xx = 0; xx < bx; xx++) {
+            int i = (x0 + xx) + nx * ((y0 + yy) + ny * (z0 + zz));
+            if (!m[i]) continue;
+            int j = xx + lx * (yy + ly * zz);
+            re[j] = 1;
+            im[j] = v[i] - mean;
+            ss += im[j] * im[j];
+        }
+        double[] kr = new double[n], ki = new double[n];
+        for (int dz = -(bz - 1); dz <= bz - 1; dz++) for (int dy = -(by - 1); dy <= by - 1; dy++) {
+            for (int dx = -(bx - 1); dx <= bx - 1; dx++) {
+                if (dx == 0 && dy == 0 && dz == 0) continue;
+                double d = Math.sqrt(dx * dx * sx * sx + dy * dy * sy * sy + dz * dz * sz * sz);
+                int j = Math.floorMod(dx, lx) + lx * (Math.floorMod(dy, ly) + ly * Math.floorMod(dz, lz));
+                kr[j] = 1 / d;
+            }
+        }
+        Fft.transform3d(re, im, lx, ly, lz, false);
+        Fft.transform3d(kr, ki, lx, ly, lz, false);
+        for (int j = 0; j < n; j++) { // the kernel is real and even, so its transform is real
+            re[j] *= kr[j];
+            im[j] *= kr[j];
+        }
+        Fft.transform3d(re, im, lx, ly, lz, true);
+        double w = 0, moran = 0, cr2 = 0;
+        for (int zz = 0; zz < bz; zz++) for (int yy = 0; yy < by; yy++) for (int xx = 0; xx < bx; xx++) {
+            int i = (x0 + xx) + nx * ((y0 + yy) + ny * (z0 + zz));
+            if (!m[i]) continue;
+            int j = xx + lx * (yy + ly * zz);
+            double weights = re[j] / n, weighted = im[j] / n, c = v[i] - mean;
+            w += weights;
+            moran += c * weighted;
+            cr2 += c * c * weights;
+        }
+        double geary = 2 * cr2 - 2 * moran;
+        return finish(count, w, moran, geary, ss);
+    }
+}
