@@ -2,7 +2,6 @@ package io.delineo.radiomics;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -49,7 +48,7 @@ public final class FeatureResult {
     /** One CSV row matching {@link #csvHeader()}; numbers with 17 significant digits, NaN as empty. */
     public String csvRow() {
         StringJoiner j = new StringJoiner(",");
-        for (double v : values.values()) j.add(Double.isFinite(v) ? String.format(Locale.ROOT, "%.17g", v) : "");
+        for (double v : values.values()) j.add(Double.isFinite(v) ? Double.toString(v) : ""); // shortest exact form
         j.add(settingsHash);
         j.add('"' + softwareVersion.replace("\"", "\"\"") + '"');
         return j.toString();
