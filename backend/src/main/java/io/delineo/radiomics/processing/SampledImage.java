@@ -13,6 +13,7 @@ final class SampledImage {
     private final Interpolation kind;
     private final double[] coefficients; // B-spline coefficients (TRICUBIC only) on a sub-box
     private final int bx0, by0, bz0, bnx, bny, bnz;
+    private final boolean zFixed;
 
     SampledImage(float[] data, int nx, int ny, int nz, Interpolation kind, int[] box, boolean zFixed) {
         this.data = data;
@@ -20,6 +21,7 @@ final class SampledImage {
         this.ny = ny;
         this.nz = nz;
         this.kind = kind;
+        this.zFixed = zFixed;
         if (kind == Interpolation.TRICUBIC) {
             // the spline pre-filter is recursive along whole lines; a margin of 24 voxels makes the truncation
             // error (pole^24 ~ 1e-14) negligible
@@ -85,7 +87,8 @@ final class SampledImage {
         z = Math.max(0, Math.min(nz - 1, z)) - bz0;
         int ix = (int) Math.floor(x), iy = (int) Math.floor(y), iz = (int) Math.floor(z);
         double[] wx = BSpline.weights(x - ix), wy = BSpline.weights(y - iy);
-        boolean zExact = bnz == 1 || z == iz;
+        // in 2-D mode z is a whole slice index and the coefficients are not filtered along z
+        boolean zExact = zFixed || bnz == 1;
         double[] wz = zExact ? null : BSpline.weights(z - iz);
         double sum = 0;
         int kFrom = zExact ? 0 : -1, kTo = zExact ? 0 : 2;
