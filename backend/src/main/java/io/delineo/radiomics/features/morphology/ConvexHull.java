@@ -248,39 +248,48 @@ public final class ConvexHull {
 
     /**
      * Drops points that lie strictly between two others on an axis-parallel line (they cannot be hull vertices),
-     * which shrinks a marching-cubes vertex set to its outer shell.
+     * which shrinks a marching-cubes vertex set to its outer shell. The points must lie on the lattice
+     * {@code (i hx, j hy, k hz)} with whole i, j, k (mesh vertices: half the voxel spacing).
      */
-    public static double[] candidatePoints(double[] pts) {
+    public static double[] candidatePoints(double[] pts, double hx, double hy, double hz) {
         int n = pts.length / 3;
+        if (n == 0) return pts.clone();
+        int[][] k = new int[3][n];
+        double[] h = {hx, hy, hz};
+        int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE}, hi = {Integer.MIN_VALUE, Integer.MIN_VALUE,
+                Integer.MIN_VALUE};
+        for (int i = 0; i < n; i++) for (int a = 0; a < 3; a++) {
+            k[a][i] = (int) Math.round(pts[3 * i + a] / h[a]);
+            lo[a] = Math.min(lo[a], k[a][i]);
+            hi[a] = Math.max(hi[a], k[a][i]);
+        }
+        int[] size = {hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1};
         boolean[] keep = new boolean[n];
+        java.util.Arrays.fill(keep, true);
         for (int axis = 0; axis < 3; axis++) {
             int u = (axis + 1) % 3, w = (axis + 2) % 3;
-            Map<String, double[]> ext = new HashMap<>(); // line key -> {minValue, minIndex, maxValue, maxIndex}
+            int cells = size[u] * size[w];
+            int[] min = new int[cells], max = new int[cells];
+            java.util.Arrays.fill(min, Integer.MAX_VALUE);
+            java.util.Arrays.fill(max, Integer.MIN_VALUE);
             for (int i = 0; i < n; i++) {
-                String k = pts[3 * i + u] + "/" + pts[3 * i + w];
-                double v = pts[3 * i + axis];
-                double[] e = ext.get(k);
-                if (e == null) ext.put(k, new double[]{v, i, v, i});
-                else {
-                    if (v < e[0]) { e[0] = v; e[1] = i; }
-                    if (v > e[2]) { e[2] = v; e[3] = i; }
-                }
+                int c = (k[u][i] - lo[u]) + size[u] * (k[w][i] - lo[w]);
+                min[c] = Math.min(min[c], k[axis][i]);
+                max[c] = Math.max(max[c], k[axis][i]);
             }
-            boolean[] ext2 = new boolean[n];
-            for (double[] e : ext.values()) {
-                ext2[(int) e[1]] = true;
-                ext2[(int) e[3]] = true;
+            for (int i = 0; i < n; i++) {
+                int c = (k[u][i] - lo[u]) + size[u] * (k[w][i] - lo[w]);
+                if (k[axis][i] != min[c] && k[axis][i] != max[c]) keep[i] = false;
             }
-            for (int i = 0; i < n; i++) keep[i] = axis == 0 ? ext2[i] : keep[i] && ext2[i];
         }
         int c = 0;
         for (boolean b : keep) if (b) c++;
         double[] out = new double[3 * c];
-        int k = 0;
+        int q = 0;
         for (int i = 0; i < n; i++) if (keep[i]) {
-            out[k++] = pts[3 * i];
-            out[k++] = pts[3 * i + 1];
-            out[k++] = pts[3 * i + 2];
+            out[q++] = pts[3 * i];
+            out[q++] = pts[3 * i + 1];
+            out[q++] = pts[3 * i + 2];
         }
         return out;
     }

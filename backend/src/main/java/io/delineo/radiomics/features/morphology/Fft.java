@@ -81,13 +81,50 @@ final class Fft {
             for (int r = 0; r < p; r++) {
                 recurse(inRe, inIm, off + r * stride, stride * p, outRe, outIm, outOff + r * m, m, level + 1);
             }
-            // combine: X[k + q m] = sum_r W_len^{r (k + q m)} Y_r[k]
+            // combine: X[k + q m] = sum_r W_len^{r k} W_p^{r q} Y_r[k]; r k (n / len) < n, so no modulo is needed
             int twStep = n / len;
-            double[] yr = new double[p], yi = new double[p];
+            if (p == 2) {
+                for (int k = 0; k < m; k++) {
+                    int i0 = outOff + k, i1 = i0 + m, tw = k * twStep;
+                    double c = cos[tw], s = sin[tw];
+                    double br = outRe[i1] * c - outIm[i1] * s, bi = outRe[i1] * s + outIm[i1] * c;
+                    double ar = outRe[i0], ai = outIm[i0];
+                    outRe[i0] = ar + br;
+                    outIm[i0] = ai + bi;
+                    outRe[i1] = ar - br;
+                    outIm[i1] = ai - bi;
+                }
+                return;
+            }
+            if (p == 4) {
+                double sg = sin[n / 4]; // +1 inverse, -1 forward: W_4 = sg * i
+                for (int k = 0; k < m; k++) {
+                    int i0 = outOff + k, i1 = i0 + m, i2 = i1 + m, i3 = i2 + m;
+                    int t1 = k * twStep, t2 = 2 * t1, t3 = 3 * t1;
+                    double y0r = outRe[i0], y0i = outIm[i0];
+                    double y1r = outRe[i1] * cos[t1] - outIm[i1] * sin[t1], y1i = outRe[i1] * sin[t1] + outIm[i1] * cos[t1];
+                    double y2r = outRe[i2] * cos[t2] - outIm[i2] * sin[t2], y2i = outRe[i2] * sin[t2] + outIm[i2] * cos[t2];
+                    double y3r = outRe[i3] * cos[t3] - outIm[i3] * sin[t3], y3i = outRe[i3] * sin[t3] + outIm[i3] * cos[t3];
+                    double aR = y0r + y2r, aI = y0i + y2i, bR = y0r - y2r, bI = y0i - y2i;
+                    double cR = y1r + y3r, cI = y1i + y3i, dR = y1r - y3r, dI = y1i - y3i;
+                    // w * d with w = sg * i: (-sg * dI, sg * dR)
+                    double wdR = -sg * dI, wdI = sg * dR;
+                    outRe[i0] = aR + cR;
+                    outIm[i0] = aI + cI;
+                    outRe[i1] = bR + wdR;
+                    outIm[i1] = bI + wdI;
+                    outRe[i2] = aR - cR;
+                    outIm[i2] = aI - cI;
+                    outRe[i3] = bR - wdR;
+                    outIm[i3] = bI - wdI;
+                }
+                return;
+            }
+            int np = n / p;
             for (int k = 0; k < m; k++) {
                 for (int r = 0; r < p; r++) {
                     int idx = outOff + r * m + k;
-                    int tw = (r * k * twStep) % n;
+                    int tw = r * k * twStep;
                     double c = cos[tw], s = sin[tw];
                     double a = outRe[idx], b = outIm[idx];
                     yr[r] = a * c - b * s;
@@ -96,7 +133,7 @@ final class Fft {
                 for (int q = 0; q < p; q++) {
                     double sr = 0, si = 0;
                     for (int r = 0; r < p; r++) {
-                        int tw = (r * q % p) * (n / p);
+                        int tw = (r * q % p) * np;
                         double c = cos[tw], s = sin[tw];
                         sr += yr[r] * c - yi[r] * s;
                         si += yr[r] * s + yi[r] * c;
@@ -106,5 +143,7 @@ final class Fft {
                 }
             }
         }
+
+        private final double[] yr = new double[8], yi = new double[8];
     }
 }

@@ -83,7 +83,7 @@ public final class Morphology {
         }
         double ex = hi[0] - lo[0], ey = hi[1] - lo[1], ez = hi[2] - lo[2];
         s.aabb = new double[]{ex * ey * ez, 2 * (ex * ey + ex * ez + ey * ez)};
-        s.hull = ConvexHull.of(ConvexHull.candidatePoints(verts));
+        s.hull = ConvexHull.of(ConvexHull.candidatePoints(verts, roi.sx / 2, roi.sy / 2, roi.sz / 2));
         double[] hv = s.hull.vertices();
         double dmax = 0;
         for (int i = 0; i < hv.length / 3; i++) for (int j = i + 1; j < hv.length / 3; j++) {

@@ -1,9 +1,7 @@
 package io.delineo.radiomics.features.morphology;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -87,29 +85,29 @@ public final class OrientedBoundingBox {
         return best;
     }
 
-    /** Indices of the 2-D convex hull (monotone chain), counter-clockwise. */
+    /** Indices of the 2-D convex hull (gift wrapping, O(n h), allocation-light), counter-clockwise. */
     static int[] hull2d(double[] x, double[] y) {
-        Integer[] idx = new Integer[x.length];
-        for (int i = 0; i < idx.length; i++) idx[i] = i;
-        Arrays.sort(idx, (a, b) -> x[a] != x[b] ? Double.compare(x[a], x[b]) : Double.compare(y[a], y[b]));
-        List<Integer> lower = new ArrayList<>(), upper = new ArrayList<>();
-        for (int i : idx) {
-            while (lower.size() >= 2 && turn(x, y, lower.get(lower.size() - 2), lower.get(lower.size() - 1), i) <= 0) {
-                lower.remove(lower.size() - 1);
+        int n = x.length, start = 0;
+        for (int i = 1; i < n; i++) if (x[i] < x[start] || (x[i] == x[start] && y[i] < y[start])) start = i;
+        int[] hull = new int[n + 1];
+        int h = 0, p = start;
+        do {
+            hull[h++] = p;
+            int q = p == 0 ? 1 : 0;
+            for (int i = 0; i < n; i++) {
+                if (i == p) continue;
+                double t = turn(x, y, p, q, i);
+                // i is to the right of p->q, or collinear and farther: take it
+                if (t < 0 || (t == 0 && dist2(x, y, p, i) > dist2(x, y, p, q))) q = i;
             }
-            lower.add(i);
-        }
-        for (int k = idx.length - 1; k >= 0; k--) {
-            int i = idx[k];
-            while (upper.size() >= 2 && turn(x, y, upper.get(upper.size() - 2), upper.get(upper.size() - 1), i) <= 0) {
-                upper.remove(upper.size() - 1);
-            }
-            upper.add(i);
-        }
-        lower.remove(lower.size() - 1);
-        upper.remove(upper.size() - 1);
-        lower.addAll(upper);
-        return lower.stream().mapToInt(Integer::intValue).toArray();
+            p = q;
+        } while (p != start && h < n);
+        return Arrays.copyOf(hull, h);
+    }
+
+    private static double dist2(double[] x, double[] y, int a, int b) {
+        double dx = x[a] - x[b], dy = y[a] - y[b];
+        return dx * dx + dy * dy;
     }
 
     private static double turn(double[] x, double[] y, int o, int a, int b) {

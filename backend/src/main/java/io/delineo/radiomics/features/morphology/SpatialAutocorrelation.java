@@ -2,7 +2,7 @@ package io.delineo.radiomics.features.morphology;
 
 /**
  * Moran's I and Geary's C over all voxel pairs of the intensity mask with inverse Euclidean distance weights.
- * The all-pairs sums are convolutions with the kernel 1/|d| (d &ne; 0), evaluated exactly with zero-padded FFTs:
+ * The all-pairs sums are convolutions with the kernel 1/|d| (d &ne; 0), evaluated exactly with zero-padded FFTs and Parseval's theorem:
  * O(N log N) instead of O(N&sup2;). {@link #direct} is the O(N&sup2;) definition, used for small ROIs and as a check.
  */
 public final class SpatialAutocorrelation {
@@ -68,17 +68,20 @@ public final class SpatialAutocorrelation {
         long total = (long) lx * ly * lz;
         if (total > 60_000_000L) throw new IllegalArgumentException("ROI too large for Moran's I / Geary's C");
         int n = (int) total;
-        double[] re = new double[n], im = new double[n];
+        // two packed forward transforms: (mask + i * centred values) and (kernel + i * squared centred values);
+        // all sums are then inner products in frequency space (Parseval), so no inverse transform is needed
+        double[] re = new double[n], im = new double[n], kr = new double[n], ki = new double[n];
         double ss = 0;
         for (int zz = 0; zz < bz; zz++) for (int yy = 0; yy < by; yy++) for (int xx = 0; xx < bx; xx++) {
             int i = (x0 + xx) + nx * ((y0 + yy) + ny * (z0 + zz));
             if (!m[i]) continue;
             int j = xx + lx * (yy + ly * zz);
+            double c = v[i] - mean;
             re[j] = 1;
-            im[j] = v[i] - mean;
-            ss += im[j] * im[j];
+            im[j] = c;
+            ki[j] = c * c;
+            ss += c * c;
         }
-        double[] kr = new double[n], ki = new double[n];
         for (int dz = -(bz - 1); dz <= bz - 1; dz++) for (int dy = -(by - 1); dy <= by - 1; dy++) {
             for (int dx = -(bx - 1); dx <= bx - 1; dx++) {
                 if (dx == 0 && dy == 0 && dz == 0) continue;
@@ -89,21 +92,27 @@ public final class SpatialAutocorrelation {
         }
         Fft.transform3d(re, im, lx, ly, lz, false);
         Fft.transform3d(kr, ki, lx, ly, lz, false);
-        for (int j = 0; j < n; j++) { // the kernel is real and even, so its transform is real
-            re[j] *= kr[j];
-            im[j] *= kr[j];
-        }
-        Fft.transform3d(re, im, lx, ly, lz, true);
         double w = 0, moran = 0, cr2 = 0;
-        for (int zz = 0; zz < bz; zz++) for (int yy = 0; yy < by; yy++) for (int xx = 0; xx < bx; xx++) {
-            int i = (x0 + xx) + nx * ((y0 + yy) + ny * (z0 + zz));
-            if (!m[i]) continue;
-            int j = xx + lx * (yy + ly * zz);
-            double weights = re[j] / n, weighted = im[j] / n, c = v[i] - mean;
-            w += weights;
-            moran += c * weighted;
-            cr2 += c * c * weights;
+        for (int z = 0; z < lz; z++) {
+            int zm = (lz - z) % lz;
+            for (int y = 0; y < ly; y++) {
+                int ym = (ly - y) % ly;
+                for (int x = 0; x < lx; x++) {
+                    int j = x + lx * (y + ly * z), jm = (lx - x) % lx + lx * (ym + ly * zm);
+                    // unpack: A = (Z(f) + conj Z(-f)) / 2, B = (Z(f) - conj Z(-f)) / (2i)
+                    double mR = 0.5 * (re[j] + re[jm]), mI = 0.5 * (im[j] - im[jm]);
+                    double cR = 0.5 * (im[j] + im[jm]), cI = -0.5 * (re[j] - re[jm]);
+                    double kHat = 0.5 * (kr[j] + kr[jm]);
+                    double qR = 0.5 * (ki[j] + ki[jm]), qI = -0.5 * (kr[j] - kr[jm]);
+                    w += (mR * mR + mI * mI) * kHat;
+                    moran += (cR * cR + cI * cI) * kHat;
+                    cr2 += (qR * mR + qI * mI) * kHat;
+                }
+            }
         }
+        w /= n;
+        moran /= n;
+        cr2 /= n;
         double geary = 2 * cr2 - 2 * moran;
         return finish(count, w, moran, geary, ss);
     }

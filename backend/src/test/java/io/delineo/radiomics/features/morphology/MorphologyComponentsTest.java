@@ -53,7 +53,7 @@ class MorphologyComponentsTest {
             pts[k++] = y;
             pts[k++] = z;
         }
-        ConvexHull h = ConvexHull.of(ConvexHull.candidatePoints(pts));
+        ConvexHull h = ConvexHull.of(ConvexHull.candidatePoints(pts, 1, 1, 1));
         assertThat(h.volume()).isCloseTo(64, within(1e-9));
         assertThat(h.area()).isCloseTo(96, within(1e-9));
         // points on a sphere: hull volume approaches 4/3 pi from below
