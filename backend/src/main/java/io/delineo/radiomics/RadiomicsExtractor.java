@@ -64,9 +64,10 @@ public final class RadiomicsExtractor {
         double upper = rs != null && rs.hasRange() ? rs.upper() : Double.NaN;
         intensityAndTexture(base, settings.discretisation().orElse(null), settings.ivhDiscretisation().orElse(null),
                 lower, upper, settings, "", out);
+        int[] region = responseRegion(base);
         for (FilterSpec f : settings.filters()) {
             float[] response = LaplacianOfGaussian.apply(base.image, base.nx, base.ny, base.nz, base.sx, base.sy,
-                    base.sz, f.sigmaMm());
+                    base.sz, f.sigmaMm(), region);
             Discretisation d = settings.discretisation()
                     .filter(x -> x.method() == DiscretisationMethod.FBN)
                     .orElse(new Discretisation(DiscretisationMethod.FBN, FILTERED_DEFAULT_BINS));
@@ -74,6 +75,24 @@ public final class RadiomicsExtractor {
                     FILTERED_IVH_BINS), Double.NaN, Double.NaN, settings, f.columnPrefix(), out);
         }
         return new FeatureResult(out, settings.sha256(), SoftwareVersion.ENGINE);
+    }
+
+    /** Where filter responses are read: the ROI's bounding box plus the local-intensity sphere radius. */
+    static int[] responseRegion(PreparedRoi p) {
+        int[] r = {p.nx, p.ny, p.nz, -1, -1, -1};
+        for (int z = 0; z < p.nz; z++) for (int y = 0; y < p.ny; y++) for (int x = 0; x < p.nx; x++) {
+            if (!p.morphMask[p.index(x, y, z)]) continue;
+            r[0] = Math.min(r[0], x); r[1] = Math.min(r[1], y); r[2] = Math.min(r[2], z);
+            r[3] = Math.max(r[3], x); r[4] = Math.max(r[4], y); r[5] = Math.max(r[5], z);
+        }
+        double[] sp = {p.sx, p.sy, p.sz};
+        int[] n = {p.nx, p.ny, p.nz};
+        for (int a = 0; a < 3; a++) {
+            int m = (int) Math.ceil(LocalIntensity.RADIUS_MM / sp[a]) + 1;
+            r[a] = Math.max(0, r[a] - m);
+            r[a + 3] = Math.min(n[a] - 1, r[a + 3] + m);
+        }
+        return r;
     }
 
     public FeatureResult extract(Volume image, boolean[] roi, RadiomicsSettings settings) {

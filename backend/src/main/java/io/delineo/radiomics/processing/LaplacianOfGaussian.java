@@ -19,23 +19,37 @@ public final class LaplacianOfGaussian {
     }
 
     public static float[] apply(float[] img, int nx, int ny, int nz, double sx, double sy, double sz, double sigmaMm) {
+        return apply(img, nx, ny, nz, sx, sy, sz, sigmaMm, new int[]{0, 0, 0, nx - 1, ny - 1, nz - 1});
+    }
+
+    /**
+     * As {@link #apply(float[], int, int, int, double, double, double, double)}, but the response is only computed
+     * inside {@code region} = {x0, y0, z0, x1, y1, z1} (inclusive; 0 elsewhere). Each separable pass only produces
+     * what the following passes read, which saves most of the work when the box has wide kernel margins.
+     */
+    public static float[] apply(float[] img, int nx, int ny, int nz, double sx, double sy, double sz, double sigmaMm,
+                                int[] region) {
         if (img.length != nx * ny * nz) throw new IllegalArgumentException("image size does not match dimensions");
         if (!(sigmaMm > 0)) throw new IllegalArgumentException("sigma must be positive");
         double[][] gx = kernels(sigmaMm / sx), gy = kernels(sigmaMm / sy), gz = kernels(sigmaMm / sz);
         double[] src = new double[img.length];
         for (int i = 0; i < src.length; i++) src[i] = img[i];
+        int[] all = {0, 0, 0, nx - 1, ny - 1, nz - 1};
+        int[] zOnly = {0, 0, region[2], nx - 1, ny - 1, region[5]};
+        int[] yz = {0, region[1], region[2], nx - 1, region[4], region[5]};
         // d2/dx2: G''x Gy Gz ; d2/dy2: Gx G''y Gz ; d2/dz2: Gx Gy G''z  (shared passes where possible)
-        double[] smZ = convolve(src, nx, ny, nz, 2, gz[0]);
-        double[] smZY = convolve(smZ, nx, ny, nz, 1, gy[0]);
-        double[] dxx = convolve(smZY, nx, ny, nz, 0, gx[1]);
-        double[] dyyPart = convolve(smZ, nx, ny, nz, 1, gy[1]);
-        double[] dyy = convolve(dyyPart, nx, ny, nz, 0, gx[0]);
-        double[] dzzPart = convolve(src, nx, ny, nz, 2, gz[1]);
-        double[] dzz = convolve(convolve(dzzPart, nx, ny, nz, 1, gy[0]), nx, ny, nz, 0, gx[0]);
+        double[] smZ = convolve(src, nx, ny, nz, 2, gz[0], zOnly);
+        double[] dxx = convolve(convolve(smZ, nx, ny, nz, 1, gy[0], yz), nx, ny, nz, 0, gx[1], region);
+        double[] dyy = convolve(convolve(smZ, nx, ny, nz, 1, gy[1], yz), nx, ny, nz, 0, gx[0], region);
+        double[] dzz = convolve(convolve(convolve(src, nx, ny, nz, 2, gz[1], zOnly), nx, ny, nz, 1, gy[0], yz),
+                nx, ny, nz, 0, gx[0], region);
         float[] out = new float[img.length];
         double s2 = sigmaMm * sigmaMm;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) (s2 * (dxx[i] / (sx * sx) + dyy[i] / (sy * sy) + dzz[i] / (sz * sz)));
+        for (int z = region[2]; z <= region[5]; z++) for (int y = region[1]; y <= region[4]; y++) {
+            for (int x = region[0]; x <= region[3]; x++) {
+                int i = x + nx * (y + ny * z);
+                out[i] = (float) (s2 * (dxx[i] / (sx * sx) + dyy[i] / (sy * sy) + dzz[i] / (sz * sz)));
+            }
         }
         return out;
     }
@@ -56,7 +70,8 @@ public final class LaplacianOfGaussian {
         return new double[][]{g, g2};
     }
 
-    private static double[] convolve(double[] in, int nx, int ny, int nz, int axis, double[] k) {
+    /** 1-D convolution along {@code axis}, outputs only inside {@code box} = {x0, y0, z0, x1, y1, z1}. */
+    private static double[] convolve(double[] in, int nx, int ny, int nz, int axis, double[] k, int[] box) {
         double[] out = new double[in.length];
         int r = k.length / 2;
         int n = axis == 0 ? nx : (axis == 1 ? ny : nz);
@@ -64,15 +79,17 @@ public final class LaplacianOfGaussian {
         int[] idx = new int[n + 2 * r];
         for (int t = -r; t < n + r; t++) idx[t + r] = reflect(t, n);
         double[] line = new double[n + 2 * r];
-        int outerA = axis == 0 ? ny : nx, outerB = axis == 2 ? ny : nz;
-        for (int b = 0; b < outerB; b++) {
-            for (int a = 0; a < outerA; a++) {
-                int base = axis == 0 ? nx * (a + ny * b) : (axis == 1 ? a + nx * ny * b : a + nx * b);
-                for (int t = 0; t < n + 2 * r; t++) line[t] = in[base + idx[t] * stride];
-                for (int t = 0; t < n; t++) {
-                    double s = 0;
-                    for (int q = 0; q < k.length; q++) s += k[q] * line[t + q];
-                    out[base + t * stride] = s;
+        int from = box[axis], to = box[axis + 3];
+        for (int z = axis == 2 ? 0 : box[2]; z <= (axis == 2 ? 0 : box[5]); z++) {
+            for (int y = axis == 1 ? 0 : box[1]; y <= (axis == 1 ? 0 : box[4]); y++) {
+                for (int x = axis == 0 ? 0 : box[0]; x <= (axis == 0 ? 0 : box[3]); x++) {
+                    int base = x + nx * (y + ny * z);
+                    for (int t = from; t < to + 2 * r + 1; t++) line[t] = in[base + idx[t] * stride];
+                    for (int t = from; t <= to; t++) {
+                        double s = 0;
+                        for (int q = 0; q < k.length; q++) s += k[q] * line[t + q];
+                        out[base + t * stride] = s;
+                    }
                 }
             }
         }

@@ -65,4 +65,21 @@ class LaplacianOfGaussianTest {
             assertThat((double) out[i]).as("voxel %d", i).isCloseTo(Double.parseDouble(expected[i]), within(1e-5 * maxAbs));
         }
     }
+
+    @Test
+    void restrictingTheOutputRegionDoesNotChangeTheResponseThere() {
+        int nx = 30, ny = 26, nz = 12;
+        float[] img = new float[nx * ny * nz];
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < img.length; i++) img[i] = (float) (100 * r.nextGaussian());
+        float[] full = LaplacianOfGaussian.apply(img, nx, ny, nz, 0.9, 0.9, 3, 3);
+        int[] region = {8, 5, 3, 20, 19, 8};
+        float[] part = LaplacianOfGaussian.apply(img, nx, ny, nz, 0.9, 0.9, 3, 3, region);
+        for (int z = region[2]; z <= region[5]; z++) for (int y = region[1]; y <= region[4]; y++) {
+            for (int x = region[0]; x <= region[3]; x++) {
+                int i = x + nx * (y + ny * z);
+                assertThat(part[i]).isEqualTo(full[i]);
+            }
+        }
+    }
 }

@@ -20,8 +20,36 @@ final class Fft {
     static void transform3d(double[] re, double[] im, int nx, int ny, int nz, boolean inverse) {
         Line lx = new Line(nx, inverse), ly = new Line(ny, inverse), lz = new Line(nz, inverse);
         for (int z = 0; z < nz; z++) for (int y = 0; y < ny; y++) lx.run(re, im, nx * (y + ny * z), 1);
-        for (int z = 0; z < nz; z++) for (int x = 0; x < nx; x++) ly.run(re, im, x + nx * ny * z, nx);
-        for (int y = 0; y < ny; y++) for (int x = 0; x < nx; x++) lz.run(re, im, x + nx * y, nx * ny);
+        // strided axes: gather blocks of adjacent lines so memory is read contiguously
+        for (int z = 0; z < nz; z++) strided(ly, re, im, nx * ny * z, nx, nx);
+        for (int y = 0; y < ny; y++) strided(lz, re, im, nx * y, nx * ny, nx);
+    }
+
+    private static final int BLOCK = 16;
+
+    /** Transforms {@code count} lines starting at base + x (x < count), elements {@code stride} apart. */
+    private static void strided(Line line, double[] re, double[] im, int base, int stride, int count) {
+        int n = line.n;
+        if (n == 1) return;
+        double[] br = new double[BLOCK * n], bi = new double[BLOCK * n];
+        for (int x0 = 0; x0 < count; x0 += BLOCK) {
+            int b = Math.min(BLOCK, count - x0);
+            for (int j = 0; j < n; j++) {
+                int src = base + x0 + j * stride;
+                for (int t = 0; t < b; t++) {
+                    br[t * n + j] = re[src + t];
+                    bi[t * n + j] = im[src + t];
+                }
+            }
+            for (int t = 0; t < b; t++) line.run(br, bi, t * n, 1);
+            for (int j = 0; j < n; j++) {
+                int dst = base + x0 + j * stride;
+                for (int t = 0; t < b; t++) {
+                    re[dst + t] = br[t * n + j];
+                    im[dst + t] = bi[t * n + j];
+                }
+            }
+        }
     }
 
     /** A 1-D transform of one length, with its twiddles and scratch space. */
