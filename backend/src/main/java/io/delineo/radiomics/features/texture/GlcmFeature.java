@@ -112,17 +112,10 @@ public enum GlcmFeature implements FeatureDefinition {
             sumMean = sm;
             hxy = entropy(p);
             hx = entropy(marginal);
-            double h1 = 0, h2 = 0;
-            for (int i = 1; i <= ng; i++) for (int j = 1; j <= ng; j++) {
-                double pij = p[i * w + j], q = marginal[i] * marginal[j];
-                if (q > 0) {
-                    double lq = Math.log(q) / Math.log(2);
-                    if (pij > 0) h1 -= pij * lq;
-                    h2 -= q * lq;
-                }
-            }
-            hxy1 = h1;
-            hxy2 = h2;
+            // HXY1 = -sum p_ij log(p_i p_j) and HXY2 = -sum p_i p_j log(p_i p_j) both reduce to HX + HY = 2 HX,
+            // because the marginals of p_ij are p_i and p_j (no extra logarithms needed)
+            hxy1 = 2 * hx;
+            hxy2 = 2 * hx;
         }
 
         double sum(Term t) {
