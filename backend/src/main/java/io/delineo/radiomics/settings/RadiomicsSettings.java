@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -224,8 +223,8 @@ public final class RadiomicsSettings {
     }
 
     private static void checkKeys(String where, JsonNode node, Set<String> allowed) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            String k = it.next().getKey();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String k = e.getKey();
             if (!allowed.contains(k)) {
                 throw new SettingsException("unknown key \"" + k + "\" in " + where + "; allowed: "
                         + new java.util.TreeSet<>(allowed));

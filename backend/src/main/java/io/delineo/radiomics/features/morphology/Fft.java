@@ -7,11 +7,11 @@ package io.delineo.radiomics.features.morphology;
 final class Fft {
     private Fft() { }
 
-    /** Smallest n' &ge; n whose only prime factors are 2, 3 and 5. */
+    /** Smallest n' &ge; n whose only prime factors are 2 and 3 (the fast butterflies). */
     static int goodSize(int n) {
         for (int m = Math.max(1, n); ; m++) {
             int r = m;
-            for (int f : new int[]{2, 3, 5}) while (r % f == 0) r /= f;
+            for (int f : new int[]{2, 3}) while (r % f == 0) r /= f;
             if (r == 1) return m;
         }
     }
@@ -20,36 +20,8 @@ final class Fft {
     static void transform3d(double[] re, double[] im, int nx, int ny, int nz, boolean inverse) {
         Line lx = new Line(nx, inverse), ly = new Line(ny, inverse), lz = new Line(nz, inverse);
         for (int z = 0; z < nz; z++) for (int y = 0; y < ny; y++) lx.run(re, im, nx * (y + ny * z), 1);
-        // strided axes: gather blocks of adjacent lines so memory is read contiguously
-        for (int z = 0; z < nz; z++) strided(ly, re, im, nx * ny * z, nx, nx);
-        for (int y = 0; y < ny; y++) strided(lz, re, im, nx * y, nx * ny, nx);
-    }
-
-    private static final int BLOCK = 16;
-
-    /** Transforms {@code count} lines starting at base + x (x < count), elements {@code stride} apart. */
-    private static void strided(Line line, double[] re, double[] im, int base, int stride, int count) {
-        int n = line.n;
-        if (n == 1) return;
-        double[] br = new double[BLOCK * n], bi = new double[BLOCK * n];
-        for (int x0 = 0; x0 < count; x0 += BLOCK) {
-            int b = Math.min(BLOCK, count - x0);
-            for (int j = 0; j < n; j++) {
-                int src = base + x0 + j * stride;
-                for (int t = 0; t < b; t++) {
-                    br[t * n + j] = re[src + t];
-                    bi[t * n + j] = im[src + t];
-                }
-            }
-            for (int t = 0; t < b; t++) line.run(br, bi, t * n, 1);
-            for (int j = 0; j < n; j++) {
-                int dst = base + x0 + j * stride;
-                for (int t = 0; t < b; t++) {
-                    re[dst + t] = br[t * n + j];
-                    im[dst + t] = bi[t * n + j];
-                }
-            }
-        }
+        for (int z = 0; z < nz; z++) for (int x = 0; x < nx; x++) ly.run(re, im, x + nx * ny * z, nx);
+        for (int y = 0; y < ny; y++) for (int x = 0; x < nx; x++) lz.run(re, im, x + nx * y, nx * ny);
     }
 
     /** A 1-D transform of one length, with its twiddles and scratch space. */
@@ -145,6 +117,27 @@ final class Fft {
                     outIm[i2] = aI - cI;
                     outRe[i3] = bR - wdR;
                     outIm[i3] = bI - wdI;
+                }
+                return;
+            }
+            if (p == 3) {
+                double sg = sin[n / 3] > 0 ? 1 : -1; // +1 inverse, -1 forward
+                double h = 0.5 * Math.sqrt(3) * sg;
+                for (int k = 0; k < m; k++) {
+                    int i0 = outOff + k, i1 = i0 + m, i2 = i1 + m;
+                    int t1 = k * twStep, t2 = 2 * t1;
+                    double y0r = outRe[i0], y0i = outIm[i0];
+                    double y1r = outRe[i1] * cos[t1] - outIm[i1] * sin[t1], y1i = outRe[i1] * sin[t1] + outIm[i1] * cos[t1];
+                    double y2r = outRe[i2] * cos[t2] - outIm[i2] * sin[t2], y2i = outRe[i2] * sin[t2] + outIm[i2] * cos[t2];
+                    double sr = y1r + y2r, si = y1i + y2i, dr = y1r - y2r, di = y1i - y2i;
+                    double mr = y0r - 0.5 * sr, mi = y0i - 0.5 * si;
+                    // W_3 = -1/2 + i h: X1 = y0 - s/2 + i h d, X2 = y0 - s/2 - i h d
+                    outRe[i0] = y0r + sr;
+                    outIm[i0] = y0i + si;
+                    outRe[i1] = mr - h * di;
+                    outIm[i1] = mi + h * dr;
+                    outRe[i2] = mr + h * di;
+                    outIm[i2] = mi - h * dr;
                 }
                 return;
             }

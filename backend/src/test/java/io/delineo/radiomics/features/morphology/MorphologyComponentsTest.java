@@ -84,7 +84,7 @@ class MorphologyComponentsTest {
         double[] fft = SpatialAutocorrelation.viaFft(v, m, nx, ny, nz, 0.8, 1.1, 2.5);
         assertThat(fft[0]).isCloseTo(direct[0], within(1e-10));
         assertThat(fft[1]).isCloseTo(direct[1], within(1e-10));
-        assertThat(Fft.goodSize(97)).isEqualTo(100);
+        assertThat(Fft.goodSize(97)).isEqualTo(108);
     }
 
     @Test
@@ -107,5 +107,32 @@ class MorphologyComponentsTest {
         assertThat(axes[0]).isCloseTo(3 * Math.sqrt(3), within(1e-3));
         assertThat(axes[1]).isCloseTo(2 * Math.sqrt(3), within(1e-3));
         assertThat(axes[2]).isCloseTo(Math.sqrt(3), within(1e-3));
+    }
+
+    @Test
+    void mixedRadixFftEqualsTheDefiningSum() {
+        Random r = new Random(11);
+        for (int n : new int[]{1, 2, 3, 4, 5, 6, 8, 9, 12, 16, 18, 20, 27, 30, 36, 48, 72}) {
+            double[] re = new double[n], im = new double[n];
+            for (int i = 0; i < n; i++) {
+                re[i] = r.nextGaussian();
+                im[i] = r.nextGaussian();
+            }
+            for (boolean inverse : new boolean[]{false, true}) {
+                double[] fr = re.clone(), fi = im.clone();
+                Fft.transform3d(fr, fi, n, 1, 1, inverse);
+                double sign = inverse ? 1 : -1;
+                for (int k = 0; k < n; k++) {
+                    double sr = 0, si = 0;
+                    for (int j = 0; j < n; j++) {
+                        double a = sign * 2 * Math.PI * j * k / n;
+                        sr += re[j] * Math.cos(a) - im[j] * Math.sin(a);
+                        si += re[j] * Math.sin(a) + im[j] * Math.cos(a);
+                    }
+                    assertThat(fr[k]).as("n=%d k=%d", n, k).isCloseTo(sr, within(1e-9 * n));
+                    assertThat(fi[k]).as("n=%d k=%d", n, k).isCloseTo(si, within(1e-9 * n));
+                }
+            }
+        }
     }
 }

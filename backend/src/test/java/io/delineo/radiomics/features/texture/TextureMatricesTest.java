@@ -81,16 +81,15 @@ class TextureMatricesTest {
     void neighbourhoodMatricesCountOnlyRoiNeighbours() {
         TextureVolume v = example();
         CountMatrix dep = TextureMatrices.ngldm(v, 1, 1, true);
-        // top-left voxel (level 1) has one equal neighbour (below): dependence 2
+        // level-1 voxels (row, col): (0,0) and (1,0) touch each other -> dependence 2; (2,3), (3,1) alone -> 1
+        assertThat(dep.get(1, 1)).isEqualTo(2);
+        assertThat(dep.get(1, 2)).isEqualTo(2);
         assertThat(dep.total()).isEqualTo(16);
         assertThat(dep.voxels).isEqualTo(16);
         NgtdmFeature.Ngtdm t = TextureMatrices.ngtdm(v, 1, 1, true);
-        // top-left voxel: neighbours 2, 1, 2 -> mean 5/3; |1 - 5/3| contributes to s_1
-        double s1 = 0;
-        int[][] nb = {{0, 1}, {1, 0}, {1, 1}};
-        s1 += Math.abs(1 - (IMAGE[0][1] + IMAGE[1][0] + IMAGE[1][1]) / 3.0);
-        assertThat(t.s[1]).isGreaterThanOrEqualTo(s1 - 1e-12);
+        // |1 - mean of ROI neighbours| for the four level-1 voxels: |1-5/3| + |1-11/5| + |1-15/5| + |1-16/5|
+        assertThat(t.n[1]).isEqualTo(4);
+        assertThat(t.s[1]).isCloseTo(2.0 / 3 + 1.2 + 2 + 2.2, within(1e-12));
         assertThat(t.nvc).isEqualTo(16);
-        assertThat(nb).hasNumberOfRows(3);
     }
 }
