@@ -41,9 +41,18 @@ public enum GlcmFeature implements FeatureDefinition {
     CORRELATION("NI2N", "Correlation", g -> g.var == 0 ? Double.NaN
             : g.sum((i, j, p) -> (i - g.mu) * (j - g.mu) * p) / g.var),
     AUTOCORRELATION("QWB0", "Autocorrelation", g -> g.sum((i, j, p) -> (double) i * j * p)),
-    CLUSTER_TENDENCY("DG8W", "Cluster tendency", g -> g.sum((i, j, p) -> Math.pow(i + j - 2 * g.mu, 2) * p)),
-    CLUSTER_SHADE("7NFM", "Cluster shade", g -> g.sum((i, j, p) -> Math.pow(i + j - 2 * g.mu, 3) * p)),
-    CLUSTER_PROMINENCE("AE86", "Cluster prominence", g -> g.sum((i, j, p) -> Math.pow(i + j - 2 * g.mu, 4) * p)),
+    CLUSTER_TENDENCY("DG8W", "Cluster tendency", g -> g.sum((i, j, p) -> {
+        double t = i + j - 2 * g.mu;
+        return t * t * p;
+    })),
+    CLUSTER_SHADE("7NFM", "Cluster shade", g -> g.sum((i, j, p) -> {
+        double t = i + j - 2 * g.mu;
+        return t * t * t * p;
+    })),
+    CLUSTER_PROMINENCE("AE86", "Cluster prominence", g -> g.sum((i, j, p) -> {
+        double t2 = (i + j - 2 * g.mu) * (i + j - 2 * g.mu);
+        return t2 * t2 * p;
+    })),
     INFORMATION_CORRELATION_1("R8DG", "Information correlation 1",
             g -> g.hx == 0 ? Double.NaN : (g.hxy - g.hxy1) / g.hx),
     INFORMATION_CORRELATION_2("JN9H", "Information correlation 2",
@@ -72,6 +81,9 @@ public enum GlcmFeature implements FeatureDefinition {
         final int ng;
         final double[] p; // (ng+1)^2, row-major, index 0 unused
         final double[] marginal, pd, ps;
+        /** The non-zero entries (row, column, probability), so sums skip the empty part of the matrix. */
+        final int[] nzI, nzJ;
+        final double[] nzP;
         final double mu, var, max, diffMean, sumMean, hxy, hx, hxy1, hxy2;
 
         interface Term { double of(int i, int j, double p); }
@@ -89,8 +101,18 @@ public enum GlcmFeature implements FeatureDefinition {
             pd = new double[ng];
             ps = new double[2 * ng + 1];
             double mx = 0;
+            int nonZero = 0;
+            for (int i = 1; i <= ng; i++) for (int j = 1; j <= ng; j++) if (counts[i * w + j] != 0) nonZero++;
+            nzI = new int[nonZero];
+            nzJ = new int[nonZero];
+            nzP = new double[nonZero];
+            int q = 0;
             for (int i = 1; i <= ng; i++) for (int j = 1; j <= ng; j++) {
+                if (counts[i * w + j] == 0) continue;
                 double v = counts[i * w + j] / total;
+                nzI[q] = i;
+                nzJ[q] = j;
+                nzP[q++] = v;
                 p[i * w + j] = v;
                 marginal[i] += v;
                 pd[Math.abs(i - j)] += v;
@@ -110,7 +132,7 @@ public enum GlcmFeature implements FeatureDefinition {
             double sm = 0;
             for (int k = 2; k <= 2 * ng; k++) sm += k * ps[k];
             sumMean = sm;
-            hxy = entropy(p);
+            hxy = entropy(nzP);
             hx = entropy(marginal);
             // HXY1 = -sum p_ij log(p_i p_j) and HXY2 = -sum p_i p_j log(p_i p_j) both reduce to HX + HY = 2 HX,
             // because the marginals of p_ij are p_i and p_j (no extra logarithms needed)
@@ -119,12 +141,8 @@ public enum GlcmFeature implements FeatureDefinition {
         }
 
         double sum(Term t) {
-            int w = ng + 1;
             double s = 0;
-            for (int i = 1; i <= ng; i++) for (int j = 1; j <= ng; j++) {
-                double v = p[i * w + j];
-                if (v != 0) s += t.of(i, j, v);
-            }
+            for (int k = 0; k < nzP.length; k++) s += t.of(nzI[k], nzJ[k], nzP[k]);
             return s;
         }
 
