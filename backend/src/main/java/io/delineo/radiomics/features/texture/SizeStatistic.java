@@ -24,7 +24,7 @@ enum SizeStatistic {
     SIZE_VARIANCE(m -> variance(m.cols, m.ns)),
     ENTROPY(m -> {
         double e = 0;
-        for (double v : m.matrix.c) if (v > 0) {
+        for (double v : m.matrix.counts) if (v > 0) {
             double p = v / m.ns;
             e -= p * Math.log(p);
         }
@@ -32,7 +32,7 @@ enum SizeStatistic {
     }),
     ENERGY(m -> {
         double e = 0;
-        for (double v : m.matrix.c) e += (v / m.ns) * (v / m.ns);
+        for (double v : m.matrix.counts) e += (v / m.ns) * (v / m.ns);
         return e;
     });
 
@@ -47,9 +47,8 @@ enum SizeStatistic {
     private static double sum(Prepared m, Weight w) {
         double s = 0;
         CountMatrix x = m.matrix;
-        for (int i = 1; i <= x.ng; i++) for (int j = 1; j <= x.nj; j++) {
-            double v = x.get(i, j);
-            if (v != 0) s += v * w.of(i, j);
+        for (int k = 0; k < x.keys.length; k++) {
+            s += x.counts[k] * w.of(CountMatrix.level(x.keys[k]), CountMatrix.size(x.keys[k]));
         }
         return s;
     }
@@ -75,14 +74,14 @@ enum SizeStatistic {
         final double[] rows, cols;
 
         Prepared(CountMatrix m) {
-            matrix = m;
+            matrix = m.freeze();
             rows = new double[m.ng + 1];
             cols = new double[m.nj + 1];
             double s = 0;
-            for (int i = 1; i <= m.ng; i++) for (int j = 1; j <= m.nj; j++) {
-                double v = m.get(i, j);
-                rows[i] += v;
-                cols[j] += v;
+            for (int k = 0; k < m.keys.length; k++) {
+                double v = m.counts[k];
+                rows[CountMatrix.level(m.keys[k])] += v;
+                cols[CountMatrix.size(m.keys[k])] += v;
                 s += v;
             }
             ns = s;

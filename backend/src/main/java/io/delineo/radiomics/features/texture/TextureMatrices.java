@@ -50,7 +50,7 @@ final class TextureMatrices {
             }
         }
         m.voxels = voxels;
-        return m;
+        return m.freeze();
     }
 
     /**
@@ -62,9 +62,8 @@ final class TextureMatrices {
         int[] offsets = neighbourOffsets(v, planar);
         boolean[] seen = new boolean[lv.length];
         int[] queue = new int[lv.length];
-        int maxSize = 1, maxDist = 1;
-        java.util.ArrayList<int[]> found = new java.util.ArrayList<>();
-        int voxels = 0;
+        int zones = 0, voxels = 0;
+        int[] zLevel = new int[64], zSize = new int[64], zDist = new int[64];
         for (int z = z0; z <= z1; z++) for (int y = 1; y < v.ny - 1; y++) for (int x = 1; x < v.nx - 1; x++) {
             int s = v.index(x, y, z);
             int a = lv[s];
@@ -84,16 +83,17 @@ final class TextureMatrices {
                 }
             }
             voxels += tail;
-            maxSize = Math.max(maxSize, tail);
-            if (distance != null) maxDist = Math.max(maxDist, dmin);
-            found.add(new int[]{a, tail, dmin});
+            if (zones == zLevel.length) {
+                zLevel = java.util.Arrays.copyOf(zLevel, 2 * zones);
+                zSize = java.util.Arrays.copyOf(zSize, 2 * zones);
+                zDist = java.util.Arrays.copyOf(zDist, 2 * zones);
+            }
+            zLevel[zones] = a;
+            zSize[zones] = tail;
+            zDist[zones++] = dmin;
         }
-        CountMatrix sizes = new CountMatrix(v.ng, maxSize);
-        CountMatrix dists = distance == null ? null : new CountMatrix(v.ng, maxDist);
-        for (int[] f : found) {
-            sizes.add(f[0], f[1]);
-            if (dists != null) dists.add(f[0], f[2]);
-        }
+        CountMatrix sizes = CountMatrix.of(v.ng, zLevel, zSize, zones);
+        CountMatrix dists = distance == null ? null : CountMatrix.of(v.ng, zLevel, zDist, zones);
         sizes.voxels = voxels;
         if (dists != null) dists.voxels = voxels;
         return new CountMatrix[]{sizes, dists};
@@ -173,7 +173,7 @@ final class TextureMatrices {
             voxels++;
         }
         m.voxels = voxels;
-        return m;
+        return m.freeze();
     }
 
     static int[] neighbourOffsets(TextureVolume v, boolean planar) {
