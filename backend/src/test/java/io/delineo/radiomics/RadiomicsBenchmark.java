@@ -57,7 +57,7 @@ class RadiomicsBenchmark {
         for (String dims : new String[]{"3D", "2D"}) {
             RadiomicsSettings s = RadiomicsSettings.parse(String.format(BASE, dims, ""));
             int[] cols = new int[1];
-            double ms = median(() -> cols[0] = all.extract(ct, roi, s).values().size(), 2, 5);
+            double ms = median(() -> cols[0] = all.extract(ct, roi, s).values().size(), 3, 7);
             System.out.printf("full feature set, %s aggregation: %d features, median %.0f ms%n", dims, cols[0], ms);
             for (FeatureFamily f : FeatureFamily.values()) {
                 RadiomicsExtractor one = new RadiomicsExtractor(EnumSet.of(f));
@@ -103,6 +103,7 @@ class RadiomicsBenchmark {
         System.out.println();
     }
 
+    /** Median wall time (ms); the minimum of the same runs is printed as well (the machine is shared). */
     private static double median(Supplier<Integer> work, int warmup, int runs) {
         for (int i = 0; i < warmup; i++) work.get();
         double[] t = new double[runs];
@@ -112,6 +113,7 @@ class RadiomicsBenchmark {
             t[i] = (System.nanoTime() - s) / 1e6;
         }
         Arrays.sort(t);
+        System.out.printf("      [runs: min %.0f ms, median %.0f ms, max %.0f ms]%n", t[0], t[runs / 2], t[runs - 1]);
         return t[runs / 2];
     }
 }

@@ -17,6 +17,9 @@ import io.delineo.radiomics.settings.Resegmentation;
  * resampled grid), which must cover every neighbourhood used later (local intensity peak, filter kernels).
  */
 public final class Preprocessor {
+    /** Memory bound: the processed box holds a float image and two masks (about 6 bytes per voxel). */
+    public static final long MAX_BOX_VOXELS = 50_000_000L;
+
     private Preprocessor() { }
 
     public static PreparedRoi prepare(Volume image, RoiMask roi, RadiomicsSettings settings, double marginMm) {
@@ -70,7 +73,10 @@ public final class Preprocessor {
         }
         int bx = hi[0] - lo[0] + 1, by = hi[1] - lo[1] + 1, bz = hi[2] - lo[2] + 1;
         long boxSize = (long) bx * by * bz;
-        if (boxSize > 200_000_000L) throw new IllegalArgumentException("the processed region is too large: " + boxSize);
+        if (boxSize > MAX_BOX_VOXELS) {
+            throw new IllegalArgumentException("the region around the ROI is too large to process (" + boxSize
+                    + " voxels, limit " + MAX_BOX_VOXELS + "); use coarser resampling");
+        }
         int n = (int) boxSize;
         float[] img = new float[n];
         boolean[] morph = new boolean[n];

@@ -14,7 +14,42 @@ public final class SpatialAutocorrelation {
         for (boolean b : m) if (b) count++;
         if (count < 2) return new double[]{Double.NaN, Double.NaN};
         if (count <= 3000) return direct(v, m, nx, ny, nz, sx, sy, sz);
-        return viaFft(v, m, nx, ny, nz, sx, sy, sz);
+        if (fftSize(m, nx, ny, nz) <= MAX_FFT_POINTS) return viaFft(v, m, nx, ny, nz, sx, sy, sz);
+        return subsampled(v, m, nx, ny, nz, sx, sy, sz);
+    }
+
+    /** Above this padded size (4 arrays of doubles, ~0.5 GB) the exact FFT route is replaced by subsampling. */
+    static final long MAX_FFT_POINTS = 16_000_000L;
+    /** Subsampling (IBSI's suggestion for very large ROIs): repetitions of the exact sums on random voxel subsets. */
+    static final int SUBSAMPLE_SIZE = 4000, SUBSAMPLE_REPEATS = 8;
+
+    static long fftSize(boolean[] m, int nx, int ny, int nz) {
+        int x0 = nx, y0 = ny, z0 = nz, x1 = -1, y1 = -1, z1 = -1;
+        for (int z = 0; z < nz; z++) for (int y = 0; y < ny; y++) for (int x = 0; x < nx; x++) {
+            if (!m[x + nx * (y + ny * z)]) continue;
+            x0 = Math.min(x0, x); y0 = Math.min(y0, y); z0 = Math.min(z0, z);
+            x1 = Math.max(x1, x); y1 = Math.max(y1, y); z1 = Math.max(z1, z);
+        }
+        return (long) Fft.goodSize(2 * (x1 - x0) + 1) * Fft.goodSize(2 * (y1 - y0) + 1) * Fft.goodSize(2 * (z1 - z0) + 1);
+    }
+
+    /** Mean of Moran's I and Geary's C over seeded random subsets (deterministic, approximate). */
+    static double[] subsampled(float[] v, boolean[] m, int nx, int ny, int nz, double sx, double sy, double sz) {
+        int count = 0;
+        for (boolean b : m) if (b) count++;
+        int[] idx = new int[count];
+        int k = 0;
+        for (int i = 0; i < m.length; i++) if (m[i]) idx[k++] = i;
+        java.util.Random r = new java.util.Random(20261127L);
+        double moran = 0, geary = 0;
+        for (int rep = 0; rep < SUBSAMPLE_REPEATS; rep++) {
+            boolean[] sub = new boolean[m.length];
+            for (int s = 0; s < SUBSAMPLE_SIZE; s++) sub[idx[r.nextInt(count)]] = true;
+            double[] res = direct(v, sub, nx, ny, nz, sx, sy, sz);
+            moran += res[0] / SUBSAMPLE_REPEATS;
+            geary += res[1] / SUBSAMPLE_REPEATS;
+        }
+        return new double[]{moran, geary};
     }
 
     public static double[] direct(float[] v, boolean[] m, int nx, int ny, int nz, double sx, double sy, double sz) {
@@ -66,7 +101,6 @@ public final class SpatialAutocorrelation {
         int bx = x1 - x0 + 1, by = y1 - y0 + 1, bz = z1 - z0 + 1;
         int lx = Fft.goodSize(2 * bx - 1), ly = Fft.goodSize(2 * by - 1), lz = Fft.goodSize(2 * bz - 1);
         long total = (long) lx * ly * lz;
-        if (total > 60_000_000L) throw new IllegalArgumentException("ROI too large for Moran's I / Geary's C");
         int n = (int) total;
         // two packed forward transforms: (mask + i * centred values) and (kernel + i * squared centred values);
         // all sums are then inner products in frequency space (Parseval), so no inverse transform is needed

@@ -135,4 +135,21 @@ class MorphologyComponentsTest {
             }
         }
     }
+
+    @Test
+    void subsamplingForHugeRoisApproximatesTheExactValues() {
+        Random r = new Random(9);
+        int nx = 40, ny = 40, nz = 12;
+        float[] v = new float[nx * ny * nz];
+        boolean[] m = new boolean[v.length];
+        for (int z = 0; z < nz; z++) for (int y = 0; y < ny; y++) for (int x = 0; x < nx; x++) {
+            int i = x + nx * (y + ny * z);
+            v[i] = (float) (Math.sin(x / 6.0) * 50 + r.nextGaussian() * 20);
+            m[i] = true;
+        }
+        double[] exact = SpatialAutocorrelation.viaFft(v, m, nx, ny, nz, 1, 1, 3);
+        double[] approx = SpatialAutocorrelation.subsampled(v, m, nx, ny, nz, 1, 1, 3);
+        assertThat(approx[0]).isCloseTo(exact[0], within(0.02 + 0.2 * Math.abs(exact[0])));
+        assertThat(approx[1]).isCloseTo(exact[1], within(0.05 * exact[1]));
+    }
 }
