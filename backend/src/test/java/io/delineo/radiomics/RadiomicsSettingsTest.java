@@ -76,6 +76,8 @@ class RadiomicsSettingsTest {
                 .hasMessageContaining("LoG");
         assertThatThrownBy(() -> RadiomicsSettings.parse("{\"filters\":[{\"type\":\"LoG\",\"sigmaMm\":2,\"x\":1}]}"))
                 .hasMessageContaining("unknown key \"x\"");
+        assertThatThrownBy(() -> RadiomicsSettings.parse("{\"resampling\":{\"spacingMm\":[2,2],\"interpolation\":"
+                + "\"linear\"}}")).hasMessageContaining("needs 3 values for 3D");
         assertThatThrownBy(() -> RadiomicsSettings.parse("not json")).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> RadiomicsSettings.parse("[1]")).hasMessageContaining("JSON object");
     }

@@ -57,6 +57,9 @@ public final class RadiomicsSettings {
         this.discretisation = discretisation;
         this.ivhDiscretisation = ivhDiscretisation;
         this.filters = filters == null ? List.of() : List.copyOf(filters);
+        if (resampling != null && this.dimensions == Dimensions.D3 && resampling.spacingMm().length != 3) {
+            throw new SettingsException("\"resampling.spacingMm\" needs 3 values for 3D processing (2 only with \"2D\")");
+        }
         if (this.filters.stream().map(FilterSpec::columnPrefix).distinct().count() != this.filters.size()) {
             throw new SettingsException("\"filters\" lists the same filter twice");
         }

@@ -55,7 +55,10 @@ public enum IntensityVolumeHistogram implements FeatureDefinition {
             double[] sorted = values.clone();
             Arrays.sort(sorted);
             long steps = Math.round((gMax - gMin) / w);
-            if (steps > 10_000_000) throw new IllegalArgumentException("IVH range too fine: " + steps + " steps");
+            if (steps > 2_000_000) {
+                throw new IllegalArgumentException("the intensity-volume histogram would need " + steps
+                        + " steps; use a coarser \"ivhDiscretisation\"");
+            }
             int n = (int) steps + 1;
             intensity = new double[n];
             nu = new double[n];
