@@ -47,8 +47,7 @@ public final class TextureFeatures {
     private static void glcm(TextureVolume v, boolean planar, Map<String, Double> out) {
         GlcmFeature[] fs = GlcmFeature.values();
         if (!planar) {
-            List<double[]> per = new ArrayList<>();
-            for (int[] d : TextureVolume.DIRECTIONS_3D) per.add(TextureMatrices.glcm(v, d, 1, v.nz - 2));
+            List<double[]> per = List.of(TextureMatrices.glcms(v, TextureVolume.DIRECTIONS_3D, 1, v.nz - 2));
             putGlcm(out, fs, Aggregation.D3_AVG, averageGlcm(per, v.ng, fs));
             putGlcm(out, fs, Aggregation.D3_MRG, glcmFeatures(sum(per), v.ng, fs));
             return;
@@ -56,9 +55,7 @@ public final class TextureFeatures {
         List<Integer> zs = slices(v);
         int nd = TextureVolume.DIRECTIONS_2D.length;
         double[][][] m = new double[zs.size()][nd][];
-        for (int s = 0; s < zs.size(); s++) {
-            for (int d = 0; d < nd; d++) m[s][d] = TextureMatrices.glcm(v, TextureVolume.DIRECTIONS_2D[d], zs.get(s), zs.get(s));
-        }
+        for (int s = 0; s < zs.size(); s++) m[s] = TextureMatrices.glcms(v, TextureVolume.DIRECTIONS_2D, zs.get(s), zs.get(s));
         List<double[]> all = new ArrayList<>();
         List<double[]> perSlice = new ArrayList<>();
         List<double[]> perDir = new ArrayList<>();

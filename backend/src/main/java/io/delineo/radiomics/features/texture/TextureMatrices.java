@@ -27,6 +27,31 @@ final class TextureMatrices {
         return m;
     }
 
+    /** Co-occurrence counts for several directions in one pass over slices z0..z1 (same layout as {@link #glcm}). */
+    static double[][] glcms(TextureVolume v, int[][] dirs, int z0, int z1) {
+        int w = v.ng + 1, nd = dirs.length;
+        double[][] m = new double[nd][w * w];
+        int[] off = new int[nd];
+        for (int d = 0; d < nd; d++) off[d] = dirs[d][0] + v.nx * (dirs[d][1] + v.ny * dirs[d][2]);
+        int[] lv = v.level;
+        for (int z = z0; z <= z1; z++) for (int y = 1; y < v.ny - 1; y++) {
+            int base = v.nx * (y + v.ny * z);
+            for (int x = 1; x < v.nx - 1; x++) {
+                int a = lv[base + x];
+                if (a == 0) continue;
+                int aw = a * w;
+                for (int d = 0; d < nd; d++) {
+                    int b = lv[base + x + off[d]];
+                    if (b == 0) continue;
+                    double[] md = m[d];
+                    md[aw + b] += 1;
+                    md[b * w + a] += 1;
+                }
+            }
+        }
+        return m;
+    }
+
     /** Run lengths along d within slices z0..z1; voxels = intensity-mask voxels in those slices. */
     static CountMatrix glrlm(TextureVolume v, int[] d, int z0, int z1) {
         int maxRun = Math.max(v.nx, Math.max(v.ny, v.nz));

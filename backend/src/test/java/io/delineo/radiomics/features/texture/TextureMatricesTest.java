@@ -29,6 +29,7 @@ class TextureMatricesTest {
         for (int i = 1; i <= 4; i++) for (int j = 1; j <= 4; j++) {
             assertThat(m[i * 5 + j]).as("M[%d][%d]", i, j).isEqualTo(expected[i - 1][j - 1]);
         }
+        assertThat(TextureMatrices.glcms(v, new int[][]{{1, 0, 0}, {0, 1, 0}}, 1, 1)[0]).containsExactly(m);
         GlcmFeature.Glcm g = new GlcmFeature.Glcm(m, 4);
         // joint maximum 3/24, contrast = sum (i-j)^2 p
         assertThat(GlcmFeature.JOINT_MAXIMUM.compute(g)).isCloseTo(3.0 / 24, within(1e-12));
