@@ -35,6 +35,20 @@ class IntraclassCorrelationTest {
     }
 
     @Test
+    void matchesAnIndependentScipyEvaluation() throws Exception {
+        Path p = Path.of(getClass().getResource("/radiomics/fixtures/icc_fixture.txt").toURI());
+        IntraclassCorrelation icc = new IntraclassCorrelation(SHROUT_FLEISS);
+        for (String line : Files.readAllLines(p)) {
+            String[] f = line.split(" ");
+            IccResult r = f[0].equals("ICC(2,1)") ? icc.icc21(0.95) : icc.icc31(0.95);
+            assertThat(r.form()).isEqualTo(f[0]);
+            assertThat(r.value()).isCloseTo(Double.parseDouble(f[1]), within(1e-12));
+            assertThat(r.lower()).isCloseTo(Double.parseDouble(f[2]), within(1e-9));
+            assertThat(r.upper()).isCloseTo(Double.parseDouble(f[3]), within(1e-9));
+        }
+    }
+
+    @Test
     void fQuantilesMatchScipy() throws Exception {
         Path p = Path.of(getClass().getResource("/radiomics/fixtures/fquantile_fixture.txt").toURI());
         for (String line : Files.readAllLines(p)) {
