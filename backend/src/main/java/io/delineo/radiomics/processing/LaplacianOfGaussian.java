@@ -78,18 +78,22 @@ public final class LaplacianOfGaussian {
         int stride = axis == 0 ? 1 : (axis == 1 ? nx : nx * ny);
         int[] idx = new int[n + 2 * r];
         for (int t = -r; t < n + r; t++) idx[t + r] = reflect(t, n);
-        double[] line = new double[n + 2 * r];
+        double[] line = new double[n + 2 * r], acc = new double[n];
         int from = box[axis], to = box[axis + 3];
         for (int z = axis == 2 ? 0 : box[2]; z <= (axis == 2 ? 0 : box[5]); z++) {
             for (int y = axis == 1 ? 0 : box[1]; y <= (axis == 1 ? 0 : box[4]); y++) {
                 for (int x = axis == 0 ? 0 : box[0]; x <= (axis == 0 ? 0 : box[3]); x++) {
                     int base = x + nx * (y + ny * z);
                     for (int t = from; t < to + 2 * r + 1; t++) line[t] = in[base + idx[t] * stride];
-                    for (int t = from; t <= to; t++) {
-                        double s = 0;
-                        for (int q = 0; q < k.length; q++) s += k[q] * line[t + q];
-                        out[base + t * stride] = s;
+                    // symmetric kernel, accumulated tap by tap so the inner loop is a vectorisable axpy
+                    double kc = k[r];
+                    for (int t = from; t <= to; t++) acc[t] = kc * line[t + r];
+                    for (int q = 0; q < r; q++) {
+                        double c = k[q];
+                        int o2 = 2 * r - q;
+                        for (int t = from; t <= to; t++) acc[t] += c * (line[t + q] + line[t + o2]);
                     }
+                    for (int t = from; t <= to; t++) out[base + t * stride] = acc[t];
                 }
             }
         }
