@@ -18,9 +18,17 @@ final class Fft {
 
     /** In-place 3-D transform of (re, im) with dims nx, ny, nz (x fastest); inverse when {@code inverse}, unscaled. */
     static void transform3d(double[] re, double[] im, int nx, int ny, int nz, boolean inverse) {
+        transform3d(re, im, nx, ny, nz, inverse, ny, nz);
+    }
+
+    /**
+     * Forward/inverse 3-D transform where the input is known to be zero for y &ge; {@code usedY} or z &ge;
+     * {@code usedZ} (zero padding): lines that are entirely zero are skipped in the first two passes.
+     */
+    static void transform3d(double[] re, double[] im, int nx, int ny, int nz, boolean inverse, int usedY, int usedZ) {
         Line lx = new Line(nx, inverse), ly = new Line(ny, inverse), lz = new Line(nz, inverse);
-        for (int z = 0; z < nz; z++) for (int y = 0; y < ny; y++) lx.run(re, im, nx * (y + ny * z), 1);
-        for (int z = 0; z < nz; z++) for (int x = 0; x < nx; x++) ly.run(re, im, x + nx * ny * z, nx);
+        for (int z = 0; z < usedZ; z++) for (int y = 0; y < usedY; y++) lx.run(re, im, nx * (y + ny * z), 1);
+        for (int z = 0; z < usedZ; z++) for (int x = 0; x < nx; x++) ly.run(re, im, x + nx * ny * z, nx);
         for (int y = 0; y < ny; y++) for (int x = 0; x < nx; x++) lz.run(re, im, x + nx * y, nx * ny);
     }
 

@@ -124,7 +124,7 @@ public final class SpatialAutocorrelation {
                 kr[j] = 1 / d;
             }
         }
-        Fft.transform3d(re, im, lx, ly, lz, false);
+        Fft.transform3d(re, im, lx, ly, lz, false, by, bz); // the data occupy the first by x bz lines only
         Fft.transform3d(kr, ki, lx, ly, lz, false);
         double w = 0, moran = 0, cr2 = 0;
         for (int z = 0; z < lz; z++) {
