@@ -37,7 +37,8 @@ final class Fft {
         final int n;
         final int[] factors;
         final double[] cos, sin;
-        final double[] bufRe, bufIm, tmpRe, tmpIm;
+        final double[] bufRe, bufIm;
+        final int[] perm;
 
         Line(int n, boolean inverse) {
             this.n = n;
@@ -58,38 +59,49 @@ final class Fft {
                 cos[j] = Math.cos(2 * Math.PI * j / n);
                 sin[j] = sign * Math.sin(2 * Math.PI * j / n);
             }
+            perm = digitReversal();
             bufRe = new double[n];
             bufIm = new double[n];
-            tmpRe = new double[n];
-            tmpIm = new double[n];
         }
 
         void run(double[] re, double[] im, int offset, int stride) {
             if (n == 1) return;
+            // digit-reversed load, then the radix stages in place, smallest transforms first
             for (int j = 0; j < n; j++) {
-                bufRe[j] = re[offset + j * stride];
-                bufIm[j] = im[offset + j * stride];
+                int src = offset + perm[j] * stride;
+                bufRe[j] = re[src];
+                bufIm[j] = im[src];
             }
-            recurse(bufRe, bufIm, 0, 1, tmpRe, tmpIm, 0, n, 0);
+            int len = 1;
+            for (int level = factors.length - 1; level >= 0; level--) {
+                len *= factors[level];
+                for (int off = 0; off < n; off += len) combine(bufRe, bufIm, off, len, factors[level]);
+            }
             for (int j = 0; j < n; j++) {
-                re[offset + j * stride] = tmpRe[j];
-                im[offset + j * stride] = tmpIm[j];
+                re[offset + j * stride] = bufRe[j];
+                im[offset + j * stride] = bufIm[j];
             }
         }
 
-        /** DFT of in[off + k*stride], k < len, written to out[outOff .. outOff+len). */
-        private void recurse(double[] inRe, double[] inIm, int off, int stride, double[] outRe, double[] outIm,
-                             int outOff, int len, int level) {
-            if (len == 1) {
-                outRe[outOff] = inRe[off];
-                outIm[outOff] = inIm[off];
-                return;
+        /** Input index whose value goes to position j before the stages (mixed-radix digit reversal). */
+        private int[] digitReversal() {
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                int rest = i, pos = 0, span = n;
+                for (int f : factors) {
+                    span /= f;
+                    pos += (rest % f) * span;
+                    rest /= f;
+                }
+                out[pos] = i;
             }
-            int p = factors[level], m = len / p;
-            for (int r = 0; r < p; r++) {
-                recurse(inRe, inIm, off + r * stride, stride * p, outRe, outIm, outOff + r * m, m, level + 1);
-            }
-            // combine: X[k + q m] = sum_r W_len^{r k} W_p^{r q} Y_r[k]; r k (n / len) < n, so no modulo is needed
+            return out;
+        }
+
+        /** Combines p sub-transforms of length len/p at outOff into one of length len (in place). */
+        private void combine(double[] outRe, double[] outIm, int outOff, int len, int p) {
+            int m = len / p;
+            // X[k + q m] = sum_r W_len^{r k} W_p^{r q} Y_r[k]; r k (n / len) < n, so no modulo is needed
             int twStep = n / len;
             if (p == 2) {
                 for (int k = 0; k < m; k++) {
