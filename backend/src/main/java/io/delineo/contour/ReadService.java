@@ -1,0 +1,209 @@
+package io.delineo.contour;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.delineo.archive.Instance;
+import io.delineo.audit.AuditTrail;
+import io.delineo.contour.ReadViews.ReadView;
+import io.delineo.platform.ApiException;
+import io.delineo.security.CurrentUser;
+import io.delineo.study.StudyAccess;
+import io.delineo.study.StudyCase;
+import io.delineo.study.StudyStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads and writes of contours. A reader reaches only their own read of an assigned case; every save is a new
+ * version, accepted only when it names the version it was edited from (optimistic concurrency), so two tabs or two
+ * devices never overwrite each other silently. Every read and write is audited in its transaction.
+ */
+@ApplicationScoped
+public class ReadService {
+    @Inject
+    StudyAccess access;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public ReadView myRead(long caseId) {
+        StudyCase c = access.caseForReader(caseId, "CONTOUR_READ");
+        String reader = currentUser.name();
+        ReadView view = ReaderRead.of(c, reader).map(this::view).orElse(notStarted(c, reader));
+        audit.success("CONTOUR_READ", "read", caseId + "/" + reader, Map.of("version", view.version()));
+        return view;
+    }
+
+    @Transactional
+    public ReadView save(long caseId, int editedVersion, ReadContent content) {
+        StudyCase c = access.caseForReader(caseId, "CONTOUR_SAVE");
+        requireOpen(c);
+        ReaderRead read = lockedRead(c, currentUser.name());
+        if (read.status == ReaderRead.Status.SUBMITTED) {
+            throw conflict("this read is submitted and read-only; the PI can reopen it", read);
+        }
+        if (read.version != editedVersion) {
+            throw conflict("the read was saved elsewhere (version " + read.version + ") after the version "
+                    + editedVersion + " you edited; reload it or overwrite it deliberately", read);
+        }
+        if (content == null) throw ApiException.badRequest("the read content (lesions) is required");
+        List<String> problems = ReadValidator.problems(content, List.of(c.study.lesionLabels), planes(c));
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "the read was not saved: " + String.join("; ", problems),
+                    Map.of("problems", problems));
+        }
+        ReadVersion v = new ReadVersion();
+        v.read = read;
+        v.version = read.version + 1;
+        v.content = toJson(content);
+        v.savedBy = currentUser.name();
+        v.savedAt = OffsetDateTime.now();
+        v.persist();
+        read.version = v.version;
+        read.status = ReaderRead.Status.IN_PROGRESS;
+        read.updatedAt = v.savedAt;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("version", v.version);
+        details.put("lesions", content.lesions().size());
+        details.put("contours", content.lesions().stream().mapToInt(l -> l.contours().size()).sum());
+        audit.success("CONTOUR_SAVE", "read", caseId + "/" + read.readerName, details);
+        return view(read, content);
+    }
+
+    @Transactional
+    public ReadView submit(long caseId, Integer editedVersion) {
+        StudyCase c = access.caseForReader(caseId, "CONTOUR_SUBMIT");
+        requireOpen(c);
+        ReaderRead read = lockedRead(c, currentUser.name());
+        if (read.status == ReaderRead.Status.SUBMITTED) throw conflict("this read is already submitted", read);
+        if (editedVersion != null && editedVersion != read.version) {
+            throw conflict("the read changed (version " + read.version + ") since version " + editedVersion, read);
+        }
+        if (read.version == 0) {
+            // submitting without drawing means "no lesion found": keep that as an explicit empty version
+            ReadVersion v = new ReadVersion();
+            v.read = read;
+            v.version = 1;
+            v.content = toJson(ReadContent.empty());
+            v.savedBy = currentUser.name();
+            v.savedAt = OffsetDateTime.now();
+            v.persist();
+            read.version = 1;
+        }
+        read.status = ReaderRead.Status.SUBMITTED;
+        read.submittedAt = OffsetDateTime.now();
+        read.updatedAt = read.submittedAt;
+        audit.success("CONTOUR_SUBMIT", "read", caseId + "/" + read.readerName, Map.of("version", read.version));
+        return view(read);
+    }
+
+    /** Every reader's read of a case (PI only; blinding forbids it to readers). */
+    @Transactional
+    public List<ReadView> allReads(long caseId) {
+        StudyCase c = access.caseForPi(caseId);
+        List<ReadView> views = c.study.readerNames().stream()
+                .map(r -> ReaderRead.of(c, r).map(this::view).orElse(notStarted(c, r))).toList();
+        Map<String, Object> details = new HashMap<>();
+        details.put("readers", views.stream().map(ReadView::reader).toList());
+        audit.success("CONTOUR_READ", "case", caseId, details);
+        return views;
+    }
+
+    @Transactional
+    public ReadView reopen(long caseId, String reader) {
+        StudyCase c = access.caseForPi(caseId);
+        ReaderRead read = ReaderRead.of(c, reader).orElseThrow(
+                () -> ApiException.notFound(reader + " has no read of case " + caseId));
+        if (read.status != ReaderRead.Status.SUBMITTED) throw ApiException.conflict("the read is not submitted");
+        read.status = ReaderRead.Status.IN_PROGRESS;
+        read.submittedAt = null;
+        read.updatedAt = OffsetDateTime.now();
+        audit.success("READ_REOPEN", "read", caseId + "/" + reader, Map.of("version", read.version));
+        return view(read);
+    }
+
+    /** The stored content of a read version (for agreement and exports). */
+    public ReadContent content(ReadVersion v) {
+        try {
+            return json.readValue(v.content, ReadContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored read version " + v.id + " is not valid JSON", e);
+        }
+    }
+
+    private ReaderRead lockedRead(StudyCase c, String reader) {
+        // create the row on first save; ON CONFLICT keeps two first saves in two tabs from colliding
+        em.createNativeQuery("INSERT INTO reader_read (case_fk, reader_name, status, version) "
+                        + "VALUES (?1, ?2, 'IN_PROGRESS', 0) ON CONFLICT (case_fk, reader_name) DO NOTHING")
+                .setParameter(1, c.id).setParameter(2, reader).executeUpdate();
+        ReaderRead read = ReaderRead.of(c, reader).orElseThrow();
+        em.lock(read, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(read);
+        return read;
+    }
+
+    private static void requireOpen(StudyCase c) {
+        if (c.study.status != StudyStatus.OPEN) {
+            throw ApiException.conflict("the study is " + c.study.status.name().toLowerCase() + "; reads cannot change");
+        }
+    }
+
+    private ApiException conflict(String message, ReaderRead read) {
+        return new ApiException(409, message, Map.of("currentVersion", read.version, "current", view(read)));
+    }
+
+    Map<String, io.delineo.contour.ImagePlane> planes(StudyCase c) {
+        Map<String, ImagePlane> planes = new HashMap<>();
+        List<Instance> instances = Instance.list("series.seriesInstanceUid in ?1", List.copyOf(c.seriesByPhase.values()));
+        for (Instance i : instances) {
+            if (i.imagePositionPatient != null && i.imageOrientationPatient != null) {
+                planes.put(i.sopInstanceUid, new ImagePlane(i.series.seriesInstanceUid, i.imagePositionPatient,
+                        i.imageOrientationPatient));
+            }
+        }
+        return planes;
+    }
+
+    private ReadView view(ReaderRead read) {
+        ReadContent content = read.version == 0 ? ReadContent.empty()
+                : ReadVersion.of(read, read.version).map(this::content).orElse(ReadContent.empty());
+        return view(read, content);
+    }
+
+    private static ReadView view(ReaderRead read, ReadContent content) {
+        return new ReadView(read.studyCase.id, read.readerName, read.version == 0 ? "NOT_STARTED" : read.status.name(),
+                read.version, content, read.updatedAt, read.submittedAt);
+    }
+
+    private static ReadView notStarted(StudyCase c, String reader) {
+        return new ReadView(c.id, reader, "NOT_STARTED", 0, ReadContent.empty(), null, null);
+    }
+
+    private String toJson(ReadContent content) {
+        try {
+            return json.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<ReadVersion> latestVersion(StudyCase c, String reader) {
+        return ReaderRead.of(c, reader).filter(r -> r.version > 0).flatMap(r -> ReadVersion.of(r, r.version));
+    }
+}

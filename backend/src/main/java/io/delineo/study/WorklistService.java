@@ -1,0 +1,60 @@
+package io.delineo.study;
+
+import io.delineo.contour.ReaderRead;
+import io.delineo.security.CurrentUser;
+import io.delineo.study.StudyViews.PhaseSeries;
+import io.delineo.study.StudyViews.WorklistItem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A reader's cases across their open and closed reader studies, with the status of their own read only. */
+@ApplicationScoped
+public class WorklistService {
+    @Inject
+    CurrentUser currentUser;
+
+    @Transactional
+    public List<WorklistItem> worklist(String status, Long studyId) {
+        String reader = currentUser.name();
+        List<WorklistItem> out = new ArrayList<>();
+        for (ReaderStudy s : ReaderStudy.assignedTo(reader)) {
+            if (studyId != null && !studyId.equals(s.id)) continue;
+            List<StudyCase> cases = StudyCase.ofStudy(s);
+            Map<Long, ReaderRead> mine = new HashMap<>();
+            for (ReaderRead r : ReaderRead.ofCases(cases)) {
+                if (r.readerName.equals(reader)) mine.put(r.studyCase.id, r);
+            }
+            for (StudyCase c : cases) {
+                ReaderRead r = mine.get(c.id);
+                String st = r == null || r.version == 0 ? "NOT_STARTED" : r.status.name();
+                if (status != null && !status.isBlank() && !status.equals(st)) continue;
+                out.add(new WorklistItem(c.id, s.id, s.name, c.label, s.status.name(), st, r == null ? 0 : r.version,
+                        r == null ? null : r.updatedAt, phases(c), List.of(s.lesionLabels)));
+            }
+        }
+        return out;
+    }
+
+    /** The case a reader should read next: the first not yet submitted in an open study. */
+    @Transactional
+    public WorklistItem next() {
+        return worklist(null, null).stream()
+                .filter(i -> i.studyStatus().equals("OPEN") && !i.status().equals("SUBMITTED"))
+                .findFirst().orElse(null);
+    }
+
+    static List<PhaseSeries> phases(StudyCase c) {
+        List<PhaseSeries> out = new ArrayList<>();
+        for (Phase p : c.study.phaseList()) {
+            String series = c.seriesByPhase.get(p.name());
+            if (series != null) out.add(new PhaseSeries(p.name(), p.label(), c.archiveStudyUid, series));
+        }
+        return out;
+    }
+}
