@@ -140,10 +140,23 @@ public class ReadService {
 
     /** The stored content of a read version (for agreement and exports). */
     public ReadContent content(ReadVersion v) {
+        return contentOf(v.content);
+    }
+
+    /** Parses stored canonical JSON (reads and consensus share the form). */
+    public ReadContent contentOf(String stored) {
         try {
-            return json.readValue(v.content, ReadContent.class);
+            return json.readValue(stored, ReadContent.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored read version " + v.id + " is not valid JSON", e);
+            throw new IllegalStateException("stored contours are not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public String toJson(ReadContent content) {
+        try {
+            return json.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -168,7 +181,7 @@ public class ReadService {
         return new ApiException(409, message, Map.of("currentVersion", read.version, "current", view(read)));
     }
 
-    Map<String, io.delineo.contour.ImagePlane> planes(StudyCase c) {
+    public Map<String, ImagePlane> planes(StudyCase c) {
         Map<String, ImagePlane> planes = new HashMap<>();
         List<Instance> instances = Instance.list("series.seriesInstanceUid in ?1", List.copyOf(c.seriesByPhase.values()));
         for (Instance i : instances) {
@@ -193,14 +206,6 @@ public class ReadService {
 
     private static ReadView notStarted(StudyCase c, String reader) {
         return new ReadView(c.id, reader, "NOT_STARTED", 0, ReadContent.empty(), null, null);
-    }
-
-    private String toJson(ReadContent content) {
-        try {
-            return json.writeValueAsString(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public Optional<ReadVersion> latestVersion(StudyCase c, String reader) {

@@ -25,7 +25,31 @@ public final class SeriesVolumeBuilder {
     private SeriesVolumeBuilder() {
     }
 
+    /** The grid and slice order of a series, without decoding any pixels. */
+    public record Geometry(ImageGrid grid, List<SliceInput> sortedSlices, String frameOfReferenceUid) {
+        public List<String> sopInstanceUids() {
+            return sortedSlices.stream().map(SliceInput::sopInstanceUid).toList();
+        }
+    }
+
     public static SeriesVolume build(List<SliceInput> slices) {
+        Geometry g = geometry(slices);
+        ImageGrid grid = g.grid();
+        float[] data = new float[grid.size()];
+        int sliceSize = grid.sliceSize();
+        for (int k = 0; k < grid.nz(); k++) {
+            SliceInput s = g.sortedSlices().get(k);
+            float[] pixels = s.pixels().get();
+            if (pixels.length != sliceSize) {
+                throw new VolumeGeometryException("instance " + s.sopInstanceUid() + " decoded to " + pixels.length
+                        + " values, expected " + sliceSize);
+            }
+            System.arraycopy(pixels, 0, data, k * sliceSize, sliceSize);
+        }
+        return new SeriesVolume(new Volume(grid, data), g.sopInstanceUids(), g.frameOfReferenceUid());
+    }
+
+    public static Geometry geometry(List<SliceInput> slices) {
         if (slices.isEmpty()) throw new VolumeGeometryException("the series has no images");
         SliceInput first = slices.get(0);
         for (SliceInput s : slices) requireGeometry(s);
@@ -63,23 +87,10 @@ public final class SeriesVolumeBuilder {
         double spacing = checkSpacing(sorted, normal);
         checkTilt(sorted, normal);
 
-        int nx = first.columns(), ny = first.rows(), nz = sorted.size();
-        ImageGrid grid = new ImageGrid(nx, ny, nz, sorted.get(0).imagePositionPatient(), row, col, normal,
-                first.pixelSpacing()[1], first.pixelSpacing()[0], spacing);
-        float[] data = new float[grid.size()];
-        List<String> uids = new ArrayList<>(nz);
-        int sliceSize = nx * ny;
-        for (int k = 0; k < nz; k++) {
-            SliceInput s = sorted.get(k);
-            float[] pixels = s.pixels().get();
-            if (pixels.length != sliceSize) {
-                throw new VolumeGeometryException("instance " + s.sopInstanceUid() + " decoded to " + pixels.length
-                        + " values, expected " + sliceSize);
-            }
-            System.arraycopy(pixels, 0, data, k * sliceSize, sliceSize);
-            uids.add(s.sopInstanceUid());
-        }
-        return new SeriesVolume(new Volume(grid, data), List.copyOf(uids), first.frameOfReferenceUid());
+        ImageGrid grid = new ImageGrid(first.columns(), first.rows(), sorted.size(),
+                sorted.get(0).imagePositionPatient(), row, col, normal, first.pixelSpacing()[1],
+                first.pixelSpacing()[0], spacing);
+        return new Geometry(grid, List.copyOf(sorted), first.frameOfReferenceUid());
     }
 
     private static double checkSpacing(List<SliceInput> sorted, double[] normal) {

@@ -40,6 +40,18 @@ public class VolumeService {
                            double[] spacing, Double thickness, int rows, int columns, int frames) {
     }
 
+    /** Grid and slice order from the index alone (no pixel decoding): enough to rasterise contours. */
+    public SeriesVolumeBuilder.Geometry geometry(String seriesInstanceUid) {
+        List<SliceInput> slices = new ArrayList<>();
+        for (FileRef f : files(seriesInstanceUid)) {
+            slices.add(new SliceInput(f.sop(), f.frameOfReference(), f.ipp(), f.iop(), f.spacing(), f.thickness(),
+                    f.rows(), f.columns(), () -> {
+                        throw new IllegalStateException("geometry only");
+                    }));
+        }
+        return SeriesVolumeBuilder.geometry(slices);
+    }
+
     public SeriesVolume load(String seriesInstanceUid) {
         List<FileRef> files = files(seriesInstanceUid);
         String key = seriesInstanceUid + "|" + String.join(",", files.stream().map(FileRef::sha).sorted().toList());
