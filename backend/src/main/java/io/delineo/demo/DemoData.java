@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Demo content for `./delineo up` (DELINEO_DEMO_DATA points at backend/demo-data): the pancreatic CT in the archive
- * and an open reader study on it for reader1–reader3.
+ * and an open reader study on it for reader1–reader3; the LIDC-IDRI slabs with their four radiologists' reads.
  * Runs once the schema is migrated; everything it loads goes through the normal services and is audited as
  * the system user.
  */
@@ -29,12 +29,16 @@ public class DemoData {
     DemoArchiveLoader archive;
     @Inject
     DemoReaderStudy readerStudy;
+    @Inject
+    DemoLidcStudy lidc;
 
     void onReady(@Observes StartupChecks.Ready ready) {
         if (demoData.isEmpty() || demoData.get().isBlank()) return;
         Path root = Path.of(demoData.get());
         archive.load(root.resolve("pancreatic-ct"));
         if (readerStudy.createIfAbsent(DEMO_CT_STUDY)) LOG.info("demo data: created the demo reader study");
+        archive.load(root.resolve("lidc-idri"));
+        if (lidc.createIfAbsent(root.resolve("lidc-idri"))) LOG.info("demo data: created the LIDC-IDRI study");
     }
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DemoData.class);
