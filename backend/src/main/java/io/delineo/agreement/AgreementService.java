@@ -51,11 +51,11 @@ public class AgreementService {
     };
 
     /** A reader's included read: its version and content. */
-    record ReaderInput(String reader, int version, String status, ReadContent content) {
+    public record ReaderInput(String reader, int version, String status, ReadContent content) {
     }
 
     /** Reads that count: submitted ones, or also those in progress when asked. */
-    List<ReaderInput> inputs(StudyCase c, boolean includeInProgress) {
+    public List<ReaderInput> inputs(StudyCase c, boolean includeInProgress) {
         List<ReaderInput> out = new ArrayList<>();
         for (String reader : c.study.readerNames()) {
             ReaderRead read = ReaderRead.of(c, reader).orElse(null);
@@ -155,13 +155,13 @@ public class AgreementService {
     }
 
     /** The case's images: SOP → series, and each series' grid (from the index, no pixels decoded). */
-    record CaseGeometry(Map<String, String> seriesOf, Map<String, ImageGrid> grids, VolumeService volumes) {
-        ImageGrid grid(String series) {
+    public record CaseGeometry(Map<String, String> seriesOf, Map<String, ImageGrid> grids, VolumeService volumes) {
+        public ImageGrid grid(String series) {
             return grids.computeIfAbsent(series, s -> volumes.geometry(s).grid());
         }
     }
 
-    CaseGeometry geometry(StudyCase c) {
+    public CaseGeometry geometry(StudyCase c) {
         Map<String, String> seriesOf = new HashMap<>();
         for (Instance i : Instance.<Instance>list("series.seriesInstanceUid in ?1", List.copyOf(c.seriesByPhase.values()))) {
             seriesOf.put(i.sopInstanceUid, i.series.seriesInstanceUid);

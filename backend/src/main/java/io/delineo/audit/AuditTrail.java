@@ -62,6 +62,13 @@ public class AuditTrail {
         return record(action, resourceType, resourceId, outcome, details);
     }
 
+    /** Records, in the caller's transaction, an action done on behalf of a user outside their request (jobs). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long recordAs(CurrentUser.Snapshot user, String action, String resourceType, Object resourceId,
+                         AuditOutcome outcome, Map<String, ?> details) {
+        return append(user, null, null, action, resourceType, resourceId, outcome, details);
+    }
+
     /** For callers that are not inside a CDI request (the HTTP catch-all for framework denials). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long recordFor(CurrentUser.Snapshot user, String requestId, String clientAddress, String action,
