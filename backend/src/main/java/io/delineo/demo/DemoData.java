@@ -35,10 +35,15 @@ public class DemoData {
     void onReady(@Observes StartupChecks.Ready ready) {
         if (demoData.isEmpty() || demoData.get().isBlank()) return;
         Path root = Path.of(demoData.get());
-        archive.load(root.resolve("pancreatic-ct"));
-        if (readerStudy.createIfAbsent(DEMO_CT_STUDY)) LOG.info("demo data: created the demo reader study");
-        archive.load(root.resolve("lidc-idri"));
-        if (lidc.createIfAbsent(root.resolve("lidc-idri"))) LOG.info("demo data: created the LIDC-IDRI study");
+        // demo content is a convenience: a failure is reported, the portal still starts
+        try {
+            archive.load(root.resolve("pancreatic-ct"));
+            if (readerStudy.createIfAbsent(DEMO_CT_STUDY)) LOG.info("demo data: created the demo reader study");
+            archive.load(root.resolve("lidc-idri"));
+            if (lidc.createIfAbsent(root.resolve("lidc-idri"))) LOG.info("demo data: created the LIDC-IDRI study");
+        } catch (RuntimeException e) {
+            LOG.error("demo data could not be created completely: " + e.getMessage());
+        }
     }
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DemoData.class);
