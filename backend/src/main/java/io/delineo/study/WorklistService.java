@@ -35,7 +35,7 @@ public class WorklistService {
                 String st = r == null || r.version == 0 ? "NOT_STARTED" : r.status.name();
                 if (status != null && !status.isBlank() && !status.equals(st)) continue;
                 out.add(new WorklistItem(c.id, s.id, s.name, c.label, s.status.name(), st, r == null ? 0 : r.version,
-                        r == null ? null : r.updatedAt, phases(c), List.of(s.lesionLabels)));
+                        r == null ? null : r.updatedAt, phasesOf(c), List.of(s.lesionLabels)));
             }
         }
         return out;
@@ -49,7 +49,7 @@ public class WorklistService {
                 .findFirst().orElse(null);
     }
 
-    static List<PhaseSeries> phases(StudyCase c) {
+    public static List<PhaseSeries> phasesOf(StudyCase c) {
         List<PhaseSeries> out = new ArrayList<>();
         for (Phase p : c.study.phaseList()) {
             String series = c.seriesByPhase.get(p.name());
