@@ -17,11 +17,11 @@ import java.util.Map;
 /**
  * Reads an RT Structure Set into ROIs of closed planar contours, tolerant of what real files do:
  * <ul>
- *   <li>a contour without Contour Image Sequence is matched to the series image whose plane it lies on (when a
- *   series is given);</li>
+ *   <li>a contour without Contour Image Sequence, or naming an image that is not in the given series (e.g. after
+ *   the series was re-exported with new UIDs), is matched to the series image whose plane it lies on;</li>
  *   <li>POINT and OPEN_* contours are skipped with a note (they enclose no volume);</li>
  *   <li>a Number of Contour Points that disagrees with Contour Data, or a contour of fewer than 3 points, is noted;</li>
- *   <li>a contour naming an image outside the given series keeps its reference and is noted.</li>
+ *   <li>a contour on no slice of the given series keeps its reference and is noted.</li>
  * </ul>
  * Structural problems (wrong SOP class, no Structure Set ROI Sequence, odd Contour Data) are refused.
  */
@@ -106,17 +106,15 @@ public final class RtStructReader {
         String sop = null;
         Dataset image = c.getItem(RtTags.ContourImageSequence);
         if (image != null) sop = image.getString(Tags.ReferencedSOPInstanceUID);
-        if (source != null) {
-            if (sop == null) {
-                try {
-                    sop = source.image(ContourPlanes.sliceOf(source.grid(), polygon)).sopInstanceUid();
-                    notes.add(where + " has no Contour Image Sequence; matched by position to image " + sop);
-                } catch (ContourGeometryException e) {
-                    notes.add(where + " has no Contour Image Sequence and lies on no image of the series: "
-                            + e.getMessage());
-                }
-            } else if (source.sliceOf(sop) < 0) {
-                notes.add(where + " references image " + sop + ", which is not in the given series");
+        if (source != null && (sop == null || source.sliceOf(sop) < 0)) {
+            String problem = sop == null ? " has no Contour Image Sequence"
+                    : " references image " + sop + ", which is not in the given series";
+            try {
+                String matched = source.image(ContourPlanes.sliceOf(source.grid(), polygon)).sopInstanceUid();
+                notes.add(where + problem + "; matched by position to image " + matched);
+                sop = matched;
+            } catch (ContourGeometryException e) {
+                notes.add(where + problem + ", and it lies on no image of the series: " + e.getMessage());
             }
         } else if (sop == null) {
             notes.add(where + " has no Contour Image Sequence and no series was given to match it");
