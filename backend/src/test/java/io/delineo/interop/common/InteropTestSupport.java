@@ -54,11 +54,13 @@ public final class InteropTestSupport {
         }
     }
 
-    /** Headers (no pixel data) of every .dcm file in a folder. */
+    /** Headers (no pixel data) of every DICOM file in a folder (names ending .dcm, or without extension). */
     public static List<Dataset> headers(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             List<Dataset> out = new ArrayList<>();
-            for (Path f : files.filter(f -> f.toString().endsWith(".dcm")).sorted().toList()) {
+            for (Path f : files.filter(f -> Files.isRegularFile(f)
+                    && (f.toString().endsWith(".dcm") || !f.getFileName().toString().contains(".")
+                    && !f.getFileName().toString().startsWith("LICENSE"))).sorted().toList()) {
                 out.add(DicomReader.read(f, ReadOptions.DEFAULTS.withStopBeforePixelData(true)).dataset());
             }
             return out;
