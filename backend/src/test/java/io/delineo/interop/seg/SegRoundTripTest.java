@@ -138,4 +138,32 @@ class SegRoundTripTest {
                 SegCodes.MORPHOLOGICALLY_ABNORMAL_STRUCTURE, SegCodes.NEOPLASM, null))
                 .hasMessageContaining("needs an algorithm name");
     }
+
+    /** The codes we write are in the PS3.16 context groups the Segmentation IOD names (pydicom 2.3.1's PS3.16 tables). */
+    @Test
+    void codesAreThoseOfPs316() {
+        String py = InteropTestSupport.pydicom("from pydicom.sr._concepts_dict import concepts as c\n"
+                + "def find(scheme, value):\n"
+                + "    for name, codes in c[scheme].items():\n"
+                + "        if value in codes: return codes[value]\n"
+                + "for s, v in [('SCT','49755003'),('SCT','108369006'),('DCM','121322'),('DCM','113076'),('DCM','113100'),('DCM','113105'),('DCM','113106')]:\n"
+                + "    m, cids = find(s, v)\n"
+                + "    print(v + '|' + m + '|' + ','.join(str(x) for x in sorted(cids)))");
+        assertThat(py.lines().toList()).contains(
+                "49755003|Morphologically Abnormal Structure|1000,3487,4266,7150",
+                "108369006|Neoplasm|7151,7159,7194",
+                "121322|Source image for image processing operation|4264,7202,7222",
+                "113076|Segmentation|7203",
+                "113100|Basic Application Confidentiality Profile|7050",
+                "113105|Clean Descriptors Option|7050",
+                "113106|Retain Longitudinal Temporal Information Full Dates Option|7050");
+        for (io.delineo.interop.deid.ProfileOption o : io.delineo.interop.deid.ProfileOption.values()) {
+            String meaning = InteropTestSupport.pydicom("from pydicom.sr._concepts_dict import concepts as c\n"
+                    + "import sys\nprint([v for n in c['DCM'].values() for k, v in n.items() if k == sys.argv[1]][0][0])",
+                    o.code().value()).trim();
+            assertThat(o.code().meaning()).as(o.name()).isEqualTo(meaning);
+        }
+        assertThat(SegCodes.MORPHOLOGICALLY_ABNORMAL_STRUCTURE.meaning()).isEqualTo("Morphologically Abnormal Structure");
+        assertThat(SegCodes.NEOPLASM.meaning()).isEqualTo("Neoplasm");
+    }
 }
