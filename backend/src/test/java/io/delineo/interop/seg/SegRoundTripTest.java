@@ -157,12 +157,13 @@ class SegRoundTripTest {
                 "113100|Basic Application Confidentiality Profile|7050",
                 "113105|Clean Descriptors Option|7050",
                 "113106|Retain Longitudinal Temporal Information Full Dates Option|7050");
-        for (io.delineo.interop.deid.ProfileOption o : io.delineo.interop.deid.ProfileOption.values()) {
-            String meaning = InteropTestSupport.pydicom("from pydicom.sr._concepts_dict import concepts as c\n"
-                    + "import sys\nprint([v for n in c['DCM'].values() for k, v in n.items() if k == sys.argv[1]][0][0])",
-                    o.code().value()).trim();
-            assertThat(o.code().meaning()).as(o.name()).isEqualTo(meaning);
-        }
+        var options = io.delineo.interop.deid.ProfileOption.values();
+        String meanings = InteropTestSupport.pydicom("from pydicom.sr._concepts_dict import concepts as c\n"
+                + "import sys\nfor v in sys.argv[1:]:\n"
+                + "    print([m for n in c['DCM'].values() for k, m in n.items() if k == v][0][0])",
+                java.util.Arrays.stream(options).map(o -> o.code().value()).toArray(String[]::new));
+        assertThat(meanings.lines().toList())
+                .containsExactlyElementsOf(java.util.Arrays.stream(options).map(o -> o.code().meaning()).toList());
         assertThat(SegCodes.MORPHOLOGICALLY_ABNORMAL_STRUCTURE.meaning()).isEqualTo("Morphologically Abnormal Structure");
         assertThat(SegCodes.NEOPLASM.meaning()).isEqualTo("Neoplasm");
     }
