@@ -73,7 +73,8 @@ public class IngestService {
                                       String expectedStudy) {
         DicomFile file;
         try {
-            file = DicomReader.read(staged.temp(), ReadOptions.defaults());
+            file = DicomReader.read(staged.temp(), ReadOptions.defaults()
+                    .withMaxInflatedBytes(inflatedLimit(staged.size())));
         } catch (DicomException e) {
             return refuse(IngestResult.CANNOT_UNDERSTAND, "not a readable DICOM object: " + e.getMessage(), null, null,
                     source);
@@ -110,6 +111,14 @@ public class IngestService {
                     a.sopClassUid(), a.sopInstanceUid(), source);
         }
         return place(staged, file, a, metadata, existing.isPresent(), source);
+    }
+
+    /**
+     * Real deflated data sets inflate a few times their size; a deflate bomb inflates a million times. Capping the
+     * inflated size relative to what was uploaded refuses bombs after a few megabytes instead of gigabytes.
+     */
+    static long inflatedLimit(long uploadedBytes) {
+        return Math.max(64L << 20, Math.min(uploadedBytes * 32, 2L << 30));
     }
 
     private IngestResult place(ContentAddressedStore.Staged staged, DicomFile file, IndexedAttributes a,
