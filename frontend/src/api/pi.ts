@@ -304,10 +304,10 @@ export const piApi = {
     apiJson<ReadView>(`${cases}/${caseId}/reads/${encodeURIComponent(reader)}/reopen`, { method: 'POST' }),
 
   caseAgreement: (caseId: number, includeInProgress = false) =>
-    apiJson<CaseAgreement>(`${cases}/${caseId}/agreement${query({ includeInProgress: includeInProgress || undefined })}`),
+    apiJson<CaseAgreement>(`${cases}/${caseId}/agreement${query({ includeInProgress: includeInProgress ? 'true' : undefined })}`),
   studyAgreement: (studyId: number, outlierBelow: number, includeInProgress = false) =>
     apiJson<StudyAgreement>(
-      `${studies}/${studyId}/agreement${query({ outlierBelow, includeInProgress: includeInProgress || undefined })}`,
+      `${studies}/${studyId}/agreement${query({ outlierBelow, includeInProgress: includeInProgress ? 'true' : undefined })}`,
     ),
   /** One dashboard table as CSV, exactly as the server writes it. */
   studyAgreementCsv: async (
@@ -317,7 +317,7 @@ export const piApi = {
     includeInProgress = false,
   ): Promise<Blob> => {
     const response = await apiFetch(
-      `${studies}/${studyId}/agreement${query({ table, outlierBelow, includeInProgress: includeInProgress || undefined })}`,
+      `${studies}/${studyId}/agreement${query({ table, outlierBelow, includeInProgress: includeInProgress ? 'true' : undefined })}`,
       { headers: { Accept: 'text/csv' } },
     );
     return response.blob();
