@@ -203,7 +203,7 @@ export function AddCasePanel({
               Case label (optional)
               <input value={label} onChange={(e) => setLabel(e.target.value)} placeholder={`Case ${cases.length + 1}`} />
             </label>
-            <button type="button" className="primary" onClick={() => void add()} disabled={!suggestions || adding}>
+            <button type="button" className="primary" onClick={() => void add()} disabled={!suggestions || adding} data-testid="add-case-submit">
               Add case
             </button>
           </div>

@@ -106,7 +106,6 @@ export function Dashboard({ studyId }: { studyId: number }) {
           a={a}
           threshold={threshold}
           thresholdText={thresholdText}
-          applied={applied}
           includeInProgress={includeInProgress}
           onThresholdText={setFromText}
           onThresholdSlider={setFromSlider}
@@ -121,7 +120,6 @@ function DashboardBody({
   a,
   threshold,
   thresholdText,
-  applied,
   includeInProgress,
   onThresholdText,
   onThresholdSlider,
@@ -130,13 +128,12 @@ function DashboardBody({
   a: StudyAgreement;
   threshold: number;
   thresholdText: string;
-  applied: number;
   includeInProgress: boolean;
   onThresholdText: (t: string) => void;
   onThresholdSlider: (v: number) => void;
 }) {
   const csv = (table: 'cases' | 'readers' | 'matrix' | 'bland-altman') => (
-    <CsvButton study={study} table={table} outlierBelow={applied} includeInProgress={includeInProgress} />
+    <CsvButton study={study} table={table} outlierBelow={threshold} includeInProgress={includeInProgress} />
   );
   const rows = byDisagreement(a.cases, threshold);
   const flagged = rows.filter((r) => r.flagged).length;
