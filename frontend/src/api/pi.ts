@@ -273,7 +273,9 @@ export const piApi = {
   studies: () => apiJson<ReaderStudy[]>(studies),
   study: (id: number) => apiJson<ReaderStudy>(`${studies}/${id}`),
   createStudy: (input: StudyInput) => apiJson<ReaderStudy>(studies, { method: 'POST', body: input }),
-  updateStudy: (id: number, input: StudyInput) => apiJson<ReaderStudy>(`${studies}/${id}`, { method: 'PUT', body: input }),
+  /** Fields left out stay as they are (the server re-checks only what is sent). */
+  updateStudy: (id: number, input: Partial<StudyInput>) =>
+    apiJson<ReaderStudy>(`${studies}/${id}`, { method: 'PUT', body: input }),
   changeStatus: (id: number, status: StudyStatus) =>
     apiJson<ReaderStudy>(`${studies}/${id}/status`, { method: 'POST', body: { status } }),
   readers: () => apiJson<ReaderOption[]>(`${studies}/readers`),

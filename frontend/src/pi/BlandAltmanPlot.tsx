@@ -34,7 +34,7 @@ export function BlandAltmanPlot({
   };
 
   return (
-    <div className="bland-altman">
+    <div className="bland-altman" data-testid="bland-altman">
       <svg
         className="chart"
         width={f.width}
@@ -95,7 +95,7 @@ export function BlandAltmanPlot({
         {layout.points.map((p, i) => {
           const s = style.get(p.pair);
           return (
-            <g key={i} data-testid="ba-point" data-pair={p.pair} data-case-id={p.caseId}>
+            <g key={i} data-testid="ba-point" data-pair={p.pair} data-case-id={p.caseId} opacity={0.85}>
               <title>{`${caseLabel(p.caseId)}, ${p.label} — ${s?.a} vs ${s?.b}: mean ${ml(p.meanMl)} mL, difference ${signed(p.diffMl, 2)} mL`}</title>
               <Marker shape={s?.shape ?? 'circle'} x={p.x} y={p.y} colour={s?.colour ?? '#dfe7ef'} />
             </g>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { piApi, type LesionAgreement, type ReadView, type StudyCase } from '../api/pi';
-import { Breadcrumbs, ErrorText, messageOf, Panel, ReadChip, StudyStatusChip, useLoaded } from './common';
+import { Breadcrumbs, ErrorText, LoadFailed, messageOf, Panel, ReadChip, StudyStatusChip, useLoaded } from './common';
 import { ConsensusPanel } from './ConsensusPanel';
 import { dateTime, ml, mm, ratio, signed, sliceRange, uidTail } from './format';
 import { PathologyForm } from './PathologyForm';
@@ -17,9 +17,9 @@ export function CaseReview({ studyId, caseId }: { studyId: number; caseId: numbe
 
   const c: StudyCase | undefined = cases.data?.find((x) => x.id === caseId);
   const s = study.data;
-  if (study.error && !s) return <ErrorText error={study.error} />;
+  if (study.error && !s) return <LoadFailed error={study.error} />;
   if (cases.data && !c) {
-    return <ErrorText error={`Study ${studyId} has no case ${caseId}; it may have been removed.`} />;
+    return <LoadFailed error={`Study ${studyId} has no case ${caseId}; it may have been removed.`} />;
   }
 
   const afterReadChange = () => {

@@ -49,7 +49,7 @@ export function ConsensusPanel({ caseId, reads, onChanged }: { caseId: number; r
 
   return (
     <Panel title="Consensus" testId="consensus-panel">
-      <form className="filters" onSubmit={create} data-testid="consensus-form">
+      <form className="filters" onSubmit={create} data-testid="consensus-form" noValidate>
         <label>
           Method
           <select value={method} onChange={(e) => setMethod(e.target.value as ConsensusMethod)} data-testid="consensus-method">
@@ -62,9 +62,9 @@ export function ConsensusPanel({ caseId, reads, onChanged }: { caseId: number; r
           <input
             className="narrow"
             type="number"
-            min={0.01}
+            min={0}
             max={1}
-            step={0.05}
+            step="any"
             value={thresholdText}
             onChange={(e) => setThresholdText(e.target.value)}
             data-testid="consensus-threshold"

@@ -3,7 +3,7 @@ import { Link } from '../app/router';
 import { piApi, type ReaderStudy, type StudyAgreement } from '../api/pi';
 import { byDisagreement, progress } from './agreementTables';
 import { BlandAltmanPlot } from './BlandAltmanPlot';
-import { Breadcrumbs, ErrorText, Panel, ProgressBar, StudyStatusChip, useLoaded } from './common';
+import { Breadcrumbs, ErrorText, LoadFailed, Panel, ProgressBar, StudyStatusChip, useLoaded } from './common';
 import { CsvButton } from './CsvButton';
 import { DiceHeatmap } from './DiceHeatmap';
 import { ml, mm, ratio } from './format';
@@ -59,7 +59,7 @@ export function Dashboard({ studyId }: { studyId: number }) {
     setThresholdText(v.toFixed(2));
   };
 
-  if (study.error && !study.data) return <ErrorText error={study.error} />;
+  if (study.error && !study.data) return <LoadFailed error={study.error} />;
   const s = study.data;
   const a = agreement.data;
 

@@ -89,12 +89,12 @@ export function DiceHeatmap({ readers, matrix }: { readers: string[]; matrix: Ma
                 y={y + cell / 2 - 5}
                 textAnchor="middle"
                 dominantBaseline="middle"
-                fill={ink}
+                style={{ fill: ink }}
                 className="cell-value"
               >
                 {value === null ? 'n/a' : ratio(value)}
               </text>
-              <text x={x + cell / 2 - 1} y={y + cell / 2 + 12} textAnchor="middle" dominantBaseline="middle" fill={ink} className="cell-n">
+              <text x={x + cell / 2 - 1} y={y + cell / 2 + 12} textAnchor="middle" dominantBaseline="middle" style={{ fill: ink }} className="cell-n">
                 n={c?.cases ?? 0}
               </text>
             </g>

@@ -46,7 +46,7 @@ export function PathologyForm({ caseId, onSaved }: { caseId: number; onSaved?: (
   };
 
   return (
-    <form className="pathology" onSubmit={submit} data-testid="pathology-form" data-case-id={caseId}>
+    <form className="pathology" onSubmit={submit} data-testid="pathology-form" data-case-id={caseId} noValidate>
       <p className="pi-only" role="note">
         PI only — readers never see this. Reading and recording it are audited.
       </p>

@@ -16,7 +16,7 @@ export function ReaderCiPlot({ summaries }: { summaries: ReaderSummary[] }) {
   );
   const longest = Math.max(6, ...summaries.map((s) => s.reader.length));
   const left = Math.min(180, 16 + longest * 7.2);
-  const f = frame(left + 420, 40 + summaries.length * ROW + 40, { left, right: 24, top: 34, bottom: 40 });
+  const f = frame(left + 470, 40 + summaries.length * ROW + 40, { left, right: 24, top: 34, bottom: 40 });
   const x = linearScale(domain, [f.left, f.right]);
   const axisTicks = ticks(domain[0], domain[1], 5);
 
@@ -39,7 +39,7 @@ export function ReaderCiPlot({ summaries }: { summaries: ReaderSummary[] }) {
         <text x={160} y={4} className="tick-label">
           vs approved consensus
         </text>
-        <text x={330} y={4} className="tick-label muted-text">
+        <text x={320} y={4} className="tick-label muted-text">
           whisker: 95 % CI
         </text>
       </g>

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { navigate } from '../app/router';
 import { piApi, type ReaderStudy } from '../api/pi';
-import { Breadcrumbs, ErrorText, messageOf, useLoaded } from './common';
+import { Breadcrumbs, ErrorText, LoadFailed, messageOf, useLoaded } from './common';
 import { phaseGroups, phaseLabel } from './phases';
 import { piPaths } from './routes';
 import {
@@ -13,6 +13,7 @@ import {
   emptyDraft,
   inputOf,
   toggle,
+  updateOf,
   type StudyDraft,
 } from './studyForm';
 
@@ -37,7 +38,7 @@ export function StudyForm({ studyId }: { studyId?: number }) {
   const study = existing.data;
   const limits = editLimits(study);
 
-  if (studyId !== undefined && existing.error) return <ErrorText error={existing.error} />;
+  if (studyId !== undefined && existing.error) return <LoadFailed error={existing.error} />;
   if (!draft) return <p className="muted">Loading…</p>;
 
   const set = (patch: Partial<StudyDraft>) => setDraft({ ...draft, ...patch });
@@ -65,7 +66,7 @@ export function StudyForm({ studyId }: { studyId?: number }) {
     if (p.length) return;
     setSaving(true);
     try {
-      const saved = study ? await piApi.updateStudy(study.id, inputOf(draft)) : await piApi.createStudy(inputOf(draft));
+      const saved = study ? await piApi.updateStudy(study.id, updateOf(draft, study)) : await piApi.createStudy(inputOf(draft));
       navigate(piPaths.study(saved.id));
     } catch (err) {
       setServerError(messageOf(err));

@@ -3,7 +3,7 @@ import { Link, navigate } from '../app/router';
 import { piApi, type ReaderStudy, type StudyCase, type StudyStatus } from '../api/pi';
 import { nobodyHasRead, progress, studyProgress } from './agreementTables';
 import { AddCasePanel } from './AddCasePanel';
-import { Breadcrumbs, ErrorText, messageOf, Panel, ProgressBar, ReadChip, StudyStatusChip, useLoaded } from './common';
+import { Breadcrumbs, ErrorText, LoadFailed, messageOf, Panel, ProgressBar, ReadChip, StudyStatusChip, useLoaded } from './common';
 import { dateTime, uidTail } from './format';
 import { PathologyForm } from './PathologyForm';
 import { orderedPhases, phaseLabel } from './phases';
@@ -36,7 +36,7 @@ export function StudyPage({ studyId }: { studyId: number }) {
     }
   };
 
-  if (study.error && !study.data) return <ErrorText error={study.error} />;
+  if (study.error && !study.data) return <LoadFailed error={study.error} />;
   if (!study.data) return <p className="muted">Loading…</p>;
   const s = study.data;
 

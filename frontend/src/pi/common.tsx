@@ -143,3 +143,15 @@ export function Panel({ title, actions, children, testId, className }: {
     </section>
   );
 }
+
+/** A screen whose data could not be loaded: the reason, and a way back. */
+export function LoadFailed({ error }: { error: string }) {
+  return (
+    <div data-testid="load-failed">
+      <ErrorText error={error} />
+      <p>
+        <Link href="/studies">Back to the reader studies</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReaderStudy } from '../api/pi';
-import { addLabel, draftOf, draftProblems, editLimits, emptyDraft, inputOf, statusActions, toggle } from './studyForm';
+import { addLabel, updateOf, draftOf, draftProblems, editLimits, emptyDraft, inputOf, statusActions, toggle } from './studyForm';
 
 const study: ReaderStudy = {
   id: 4,
@@ -54,6 +54,14 @@ describe('study form', () => {
       readers: ['reader1', 'reader2'],
       blinded: false,
     });
+  });
+
+  it('sends phases and readers on edit only when they changed', () => {
+    const unchanged = updateOf(draftOf(study), study);
+    expect(unchanged).toEqual({ name: 'PNEN arterial', purpose: 'Inter-reader agreement', lesionLabels: ['primary tumour'], blinded: false });
+    const changed = updateOf({ ...draftOf(study), readers: ['reader1'], phases: ['CT_ARTERIAL'] }, study);
+    expect(changed.readers).toEqual(['reader1']);
+    expect(changed.phases).toEqual(['CT_ARTERIAL']);
   });
 
   it('knows what an open study with cases may no longer change', () => {

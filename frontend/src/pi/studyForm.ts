@@ -67,6 +67,26 @@ export function inputOf(d: StudyDraft): StudyInput {
   };
 }
 
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
+
+/**
+ * The PUT body of an edit: name, purpose, labels and blinding always; phases and readers only when they changed, so
+ * an untouched reader list is not re-validated (a study may hold external readers without a portal login).
+ */
+export function updateOf(d: StudyDraft, study: ReaderStudy): Partial<StudyInput> {
+  const full = inputOf(d);
+  const update: Partial<StudyInput> = {
+    name: full.name,
+    purpose: full.purpose,
+    lesionLabels: full.lesionLabels,
+    blinded: full.blinded,
+  };
+  if (!sameSet(full.phases, study.phases)) update.phases = full.phases;
+  if (!sameSet(full.readers, study.readers)) update.readers = full.readers;
+  return update;
+}
+
 /** What the server lets change once a study is under way, so the form can say it up front. */
 export function editLimits(study: ReaderStudy | null): { phasesLocked: boolean; lockedLabels: string[] } {
   if (!study) return { phasesLocked: false, lockedLabels: [] };
