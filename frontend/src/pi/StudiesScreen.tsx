@@ -1,10 +1,41 @@
 import { EmptyState } from '../app/Layout';
+import { Link, usePath } from '../app/router';
+import { CaseReview } from './CaseReview';
+import { Dashboard } from './Dashboard';
+import { piPaths, piRoute } from './routes';
+import { StudyForm } from './StudyForm';
+import { StudyList } from './StudyList';
+import { StudyPage } from './StudyPage';
 
+/** The principal investigator's screens, mounted at /studies; routes its own sub-paths. */
 export function StudiesScreen() {
+  const route = piRoute(usePath());
   return (
-    <section data-testid="studies-screen">
-      <h1>Reader studies</h1>
-      <EmptyState title="No reader studies yet" />
+    <section data-testid="studies-screen" className="pi">
+      {(() => {
+        switch (route.screen) {
+          case 'list':
+            return <StudyList />;
+          case 'new':
+            return <StudyForm />;
+          case 'edit':
+            return <StudyForm key={`edit-${route.studyId}`} studyId={route.studyId} />;
+          case 'study':
+            return <StudyPage key={route.studyId} studyId={route.studyId} />;
+          case 'dashboard':
+            return <Dashboard key={route.studyId} studyId={route.studyId} />;
+          case 'case':
+            return <CaseReview key={`${route.studyId}/${route.caseId}`} studyId={route.studyId} caseId={route.caseId} />;
+          default:
+            return (
+              <EmptyState title="Page not found">
+                <p>
+                  <Link href={piPaths.list()}>Back to the reader studies</Link>
+                </p>
+              </EmptyState>
+            );
+        }
+      })()}
     </section>
   );
 }

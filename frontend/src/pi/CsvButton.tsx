@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { piApi, type AgreementTable } from '../api/pi';
+import { messageOf } from './common';
+import { csvFileName } from './csv';
+
+/** Downloads one dashboard table as the server writes it (Accept: text/csv), under a descriptive file name. */
+export function CsvButton({
+  study,
+  table,
+  outlierBelow,
+  includeInProgress,
+}: {
+  study: { id: number; name: string };
+  table: AgreementTable;
+  outlierBelow: number;
+  includeInProgress: boolean;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      const blob = await piApi.studyAgreementCsv(study.id, table, outlierBelow, includeInProgress);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = csvFileName(study, table, { outlierBelow, includeInProgress });
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      // give the browser time to start the download before the URL goes away
+      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span className="csv-button">
+      <button type="button" onClick={() => void download()} disabled={busy} data-testid={`csv-${table}`}>
+        Export CSV
+      </button>
+      {error && (
+        <span className="error small" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,38 @@
+/** The PI's screens below /studies, resolved from the browser path by StudiesScreen. */
+export type PiRoute =
+  | { screen: 'list' }
+  | { screen: 'new' }
+  | { screen: 'study'; studyId: number }
+  | { screen: 'edit'; studyId: number }
+  | { screen: 'dashboard'; studyId: number }
+  | { screen: 'case'; studyId: number; caseId: number }
+  | { screen: 'not-found' };
+
+const ID = /^[1-9]\d{0,15}$/;
+
+export function piRoute(path: string): PiRoute {
+  const parts = path.replace(/\/+$/, '').split('/').filter(Boolean);
+  if (parts[0] !== 'studies') return { screen: 'not-found' };
+  const [, a, b, c, ...rest] = parts;
+  if (a === undefined) return { screen: 'list' };
+  if (a === 'new' && b === undefined) return { screen: 'new' };
+  if (!ID.test(a)) return { screen: 'not-found' };
+  const studyId = Number(a);
+  if (b === undefined) return { screen: 'study', studyId };
+  if (b === 'edit' && c === undefined) return { screen: 'edit', studyId };
+  if (b === 'dashboard' && c === undefined) return { screen: 'dashboard', studyId };
+  if (b === 'cases' && c !== undefined && ID.test(c) && rest.length === 0) {
+    return { screen: 'case', studyId, caseId: Number(c) };
+  }
+  return { screen: 'not-found' };
+}
+
+/** Paths of the PI's screens, so links and navigation never spell them by hand. */
+export const piPaths = {
+  list: () => '/studies',
+  create: () => '/studies/new',
+  study: (studyId: number) => `/studies/${studyId}`,
+  edit: (studyId: number) => `/studies/${studyId}/edit`,
+  dashboard: (studyId: number) => `/studies/${studyId}/dashboard`,
+  case: (studyId: number, caseId: number) => `/studies/${studyId}/cases/${caseId}`,
+};
