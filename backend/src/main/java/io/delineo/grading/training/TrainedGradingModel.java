@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The final model of a training run, ready for export. The ONNX graph (Tribuo's export: Gemm then Softmax) takes
+ * The final model of a training run, ready for export. The ONNX graph (Tribuo's export, Gemm then a probability head) takes
  * z-scored features, so the card says the portal applies the normalisation; its columns follow
  * {@link #featureOrder()} and its outputs {@link #labelOrder()}, and the card is written in exactly those orders.
  */
@@ -77,12 +77,12 @@ public final class TrainedGradingModel {
     }
 
     /**
-     * The ONNX model bytes. Tribuo's provenance metadata (training time, host, JVM) is removed so that the same
-     * data and config give byte-identical files; the graph itself is Tribuo's.
+     * The ONNX model bytes: Tribuo's export, with its probability head corrected to match Tribuo's own predictions
+     * and its provenance metadata removed (see {@link OnnxProbabilityFix}).
      */
     public byte[] exportOnnx() {
         OnnxMl.ModelProto proto = model.model().exportONNXModel(ONNX_DOMAIN, 1);
-        return proto.toBuilder().clearMetadataProps().build().toByteArray();
+        return OnnxProbabilityFix.apply(proto, labelOrder().size());
     }
 
     /** The card for {@code onnx} (from {@link #exportOnnx()}), with the cross-validation results as evaluation. */
@@ -100,10 +100,11 @@ public final class TrainedGradingModel {
         Map<String, Integer> counts = cohort.countsPerLabel();
         for (String l : labelOrder()) perClass.put(l, counts.getOrDefault(l, 0));
         Map<String, String> software = new LinkedHashMap<>();
-        software.put("trainer", "Delineo grading trainer; Tribuo " + Tribuo.VERSION + " LinearSGDTrainer(LogMulticlass, "
-                + String.format(Locale.ROOT, "AdaGradRDA lr=%s eps=%s l1=%s l2=%s, epochs=%d, minibatch=1, seed=%d)",
-                config.learningRate(), config.epsilon(), config.l1(), config.l2(), config.epochs(), config.seed()));
-        software.put("onnxExport", "Tribuo " + Tribuo.VERSION + " exportONNXModel (opset 13), provenance metadata removed");
+        software.put("trainer", "Delineo grading trainer; Tribuo " + Tribuo.VERSION + " LibLinearClassificationTrainer(L1R_LR, "
+                + String.format(Locale.ROOT, "l1=%s i.e. C=1/(l1*n), maxIterations=%d, tolerance=%s, seed=%d)",
+                config.l1(), config.maxIterations(), config.tolerance(), config.seed()));
+        software.put("onnxExport", "Tribuo " + Tribuo.VERSION + " exportONNXModel (opset 13); probability head corrected to "
+                + "LIBLINEAR's logistic outputs; provenance metadata removed");
         software.put("featureEngine", SoftwareVersion.ENGINE);
         return new ModelCard(d.id(), d.version(), config.task(), labelOrder(), input, OUTPUT_NAME,
                 new TrainingDataInfo(d.dataDescription(), d.nature(), perClass), evaluation(cv), d.intendedUse(),
@@ -115,7 +116,7 @@ public final class TrainedGradingModel {
                 + "the training folds only, pooled out-of-fold predictions", config.folds(), config.seed());
         String ciText = String.format(Locale.ROOT, "; 95%% CI: stratified percentile bootstrap, %d resamples, seed %d",
                 config.bootstrapResamples(), config.seed());
-        String protocol = cvText + ". Model: L1-regularised multinomial logistic regression (l1=" + config.l1()
+        String protocol = cvText + ". Model: L1-regularised logistic regression (LIBLINEAR L1R_LR, l1=" + config.l1()
                 + ") on " + cohort.features().size() + " candidate features; the final model is refit on all "
                 + cohort.size() + " cases and keeps " + selectedFeatures().size() + " features with non-zero weight. "
                 + "The CI does not include the variability of the feature selection across folds beyond what CV shows.";
