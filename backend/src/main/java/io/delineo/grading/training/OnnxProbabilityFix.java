@@ -18,7 +18,7 @@ final class OnnxProbabilityFix {
     private OnnxProbabilityFix() { }
 
     static byte[] apply(OnnxMl.ModelProto exported, int classes) {
-        OnnxMl.ModelProto.Builder mb = exported.toBuilder().clearMetadataProps();
+        OnnxMl.ModelProto.Builder mb = exported.toBuilder().clearMetadataProps().clearDocString(); // both hold Tribuo provenance with timestamps
         OnnxMl.GraphProto.Builder g = mb.getGraphBuilder();
         int softmax = -1, gemm = -1;
         for (int i = 0; i < g.getNodeCount(); i++) {
