@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The research loop: stratified k-fold cross-validation with the standardisation fitted inside each training fold,
- * then a final model on all cases. Deterministic for a config (seeded folds, seeded SGD, fixed bootstrap seed).
+ * then a final model on all cases. Deterministic for a config (seeded folds, deterministic LIBLINEAR solver, seeded bootstrap).
  */
 public final class GradingTrainer {
     private GradingTrainer() { }
