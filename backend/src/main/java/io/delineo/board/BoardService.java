@@ -16,9 +16,9 @@ import io.delineo.board.BoardViews.ConsensusSummary;
 import io.delineo.board.BoardViews.DecisionInput;
 import io.delineo.board.BoardViews.DecisionView;
 import io.delineo.board.BoardViews.KeyFeature;
-import io.delineo.board.BoardViews.PredictionView;
 import io.delineo.board.BoardViews.ReaderFigure;
 import io.delineo.contour.ReadService;
+import io.delineo.grading.GradingService;
 import io.delineo.grading.Prediction;
 import io.delineo.platform.ApiException;
 import io.delineo.radiomics.jobs.FeatureSet;
@@ -61,6 +61,8 @@ public class BoardService {
     CurrentUser currentUser;
     @Inject
     ObjectMapper json;
+    @Inject
+    GradingService grading;
 
     @Transactional
     public void release(long caseId, String note) {
@@ -119,7 +121,7 @@ public class BoardService {
                 ? new StudyViews.PathologyView(p.caseId, p.whoGrade, p.ki67Percent, p.mitoticCount, p.source, true,
                 p.recordedBy, p.recordedAt) : null;
         List<DecisionView> decisions = BoardDecision.ofCase(c.id).stream().map(BoardService::view).toList();
-        List<PredictionView> predictions = Prediction.ofCase(c.id).stream().map(this::view).toList();
+        List<GradingService.PredictionView> predictions = Prediction.ofCase(c.id).stream().map(grading::view).toList();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("consensusVersion", approved == null ? null : approved.version);
         details.put("predictions", predictions.size());
@@ -219,18 +221,6 @@ public class BoardService {
             if (values.has(candidate)) return candidate;
         }
         return null;
-    }
-
-    private PredictionView view(Prediction p) {
-        try {
-            Map<String, Double> probabilities = json.readValue(p.probabilities, new TypeReference<LinkedHashMap<String, Double>>() { });
-            JsonNode card = json.readTree(p.model.card);
-            return new PredictionView(p.id, p.model.modelId, p.model.version, card.path("task").asText(""),
-                    probabilities, p.predictedGrade, p.modelSha256, p.inputHash, p.consensusVersion, p.createdBy,
-                    p.createdAt, card.path("researchUseOnly").asBoolean(true));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static DecisionView view(BoardDecision d) {

@@ -30,12 +30,6 @@ public final class BoardViews {
     public record KeyFeature(String code, String name, String column, Double value, String unit) {
     }
 
-    public record PredictionView(long id, String modelId, String modelVersion, String task,
-                                 Map<String, Double> probabilities, String predictedGrade, String modelSha256,
-                                 String inputHash, int consensusVersion, String createdBy, OffsetDateTime createdAt,
-                                 boolean researchUseOnly) {
-    }
-
     public record DecisionInput(String finalGrade, String treatment, String note, List<String> attendees) {
     }
 
@@ -47,7 +41,7 @@ public final class BoardViews {
                             OffsetDateTime releasedAt, String releaseNote, List<PhaseSeries> phases,
                             ConsensusSummary consensus, List<AgreementSummary> agreement,
                             List<ReaderFigure> stapleFigures, List<KeyFeature> features,
-                            List<PredictionView> predictions, PathologyView pathology, DecisionView decision,
+                            List<io.delineo.grading.GradingService.PredictionView> predictions, PathologyView pathology, DecisionView decision,
                             List<DecisionView> decisionHistory) {
     }
 
