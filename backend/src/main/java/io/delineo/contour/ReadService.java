@@ -138,6 +138,39 @@ public class ReadService {
         return view(read);
     }
 
+    /**
+     * Stores contours made elsewhere (an imported RTSTRUCT or SEG) as the next version of a reader's read, submitted.
+     * The PI attributes them; the import is audited with its source.
+     */
+    @Transactional
+    public ReadView importVersion(StudyCase c, String reader, ReadContent content, Map<String, Object> source) {
+        if (!c.study.hasReader(reader)) {
+            throw ApiException.badRequest("'" + reader + "' is not a reader of this study " + c.study.readerNames());
+        }
+        List<String> problems = ReadValidator.problems(content, List.of(c.study.lesionLabels), planes(c));
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "the imported contours do not fit this case: " + String.join("; ", problems),
+                    Map.of("problems", problems));
+        }
+        ReaderRead read = lockedRead(c, reader);
+        ReadVersion v = new ReadVersion();
+        v.read = read;
+        v.version = read.version + 1;
+        v.content = toJson(content);
+        v.savedBy = currentUser.name();
+        v.savedAt = OffsetDateTime.now();
+        v.persist();
+        read.version = v.version;
+        read.status = ReaderRead.Status.SUBMITTED;
+        read.submittedAt = v.savedAt;
+        read.updatedAt = v.savedAt;
+        Map<String, Object> details = new LinkedHashMap<>(source);
+        details.put("version", v.version);
+        details.put("lesions", content.lesions().size());
+        audit.success("CONTOUR_IMPORT", "read", c.id + "/" + reader, details);
+        return view(read, content);
+    }
+
     /** The stored content of a read version (for agreement and exports). */
     public ReadContent content(ReadVersion v) {
         return contentOf(v.content);
@@ -200,12 +233,13 @@ public class ReadService {
     }
 
     private static ReadView view(ReaderRead read, ReadContent content) {
-        return new ReadView(read.studyCase.id, read.readerName, read.version == 0 ? "NOT_STARTED" : read.status.name(),
+        return new ReadView(read.id, read.studyCase.id, read.readerName,
+                read.version == 0 ? "NOT_STARTED" : read.status.name(),
                 read.version, content, read.updatedAt, read.submittedAt);
     }
 
     private static ReadView notStarted(StudyCase c, String reader) {
-        return new ReadView(c.id, reader, "NOT_STARTED", 0, ReadContent.empty(), null, null);
+        return new ReadView(null, c.id, reader, "NOT_STARTED", 0, ReadContent.empty(), null, null);
     }
 
     public Optional<ReadVersion> latestVersion(StudyCase c, String reader) {

@@ -8,7 +8,7 @@ public final class ReadViews {
     }
 
     /** A read as its reader (my-read) or the PI (all reads) sees it. */
-    public record ReadView(long caseId, String reader, String status, int version, ReadContent content,
+    public record ReadView(Long readId, long caseId, String reader, String status, int version, ReadContent content,
                            OffsetDateTime updatedAt, OffsetDateTime submittedAt) {
     }
 }
