@@ -8,6 +8,7 @@ import io.delineo.dicom.DicomFile;
 import io.delineo.dicom.Tags;
 import io.delineo.dicom.VR;
 import io.delineo.dicom.io.DicomReader;
+import io.delineo.dicom.io.DicomWriter;
 import io.delineo.dicom.io.ReadOptions;
 import io.delineo.dicom.json.BulkDataUriMapper;
 import io.delineo.dicom.json.DicomJson;
@@ -39,6 +40,8 @@ public class IngestService {
     IndexWriter index;
     @Inject
     AuditTrail audit;
+    @Inject
+    jakarta.enterprise.inject.Instance<Deidentification> deidentification;
 
     @ConfigProperty(name = "delineo.archive.max-object-bytes", defaultValue = "1073741824")
     long maxObjectBytes;
@@ -49,6 +52,15 @@ public class IngestService {
 
     /** As {@link #ingest(InputStream, boolean, String)}, refusing objects of any study but {@code expectedStudy}. */
     public IngestResult ingest(InputStream in, boolean replace, String source, String expectedStudy) {
+        return ingest(in, replace, source, expectedStudy, null);
+    }
+
+    /**
+     * The full ingest; with {@code deid} the object is de-identified after validation and only the de-identified
+     * object is stored (the expected study is checked against the original).
+     */
+    public IngestResult ingest(InputStream in, boolean replace, String source, String expectedStudy,
+                               Deidentification.Options deid) {
         ContentAddressedStore.Staged staged;
         try {
             staged = store.stage(in, maxObjectBytes);
@@ -59,7 +71,7 @@ public class IngestService {
                     null, source);
         }
         try {
-            return ingestStaged(staged, replace, source, expectedStudy);
+            return ingestStaged(staged, replace, source, expectedStudy, deid);
         } finally {
             try {
                 store.discard(staged);
@@ -70,7 +82,7 @@ public class IngestService {
     }
 
     private IngestResult ingestStaged(ContentAddressedStore.Staged staged, boolean replace, String source,
-                                      String expectedStudy) {
+                                      String expectedStudy, Deidentification.Options deid) {
         DicomFile file;
         try {
             file = DicomReader.read(staged.temp(), ReadOptions.defaults()
@@ -92,6 +104,7 @@ public class IngestService {
                     + ", not to study " + expectedStudy + " named in the request", a.sopClassUid(),
                     a.sopInstanceUid(), source);
         }
+        if (deid != null) return deidentified(file, a, replace, source, deid);
         String metadata;
         try {
             metadata = DicomJson.toJson(file.dataset(), bulkDataUris(a));
@@ -111,6 +124,22 @@ public class IngestService {
                     a.sopClassUid(), a.sopInstanceUid(), source);
         }
         return place(staged, file, a, metadata, existing.isPresent(), source);
+    }
+
+    private IngestResult deidentified(DicomFile file, IndexedAttributes a, boolean replace, String source,
+                                      Deidentification.Options options) {
+        if (deidentification.isUnsatisfied()) {
+            return refuse(IngestResult.PROCESSING_FAILURE, "de-identification is not available in this portal",
+                    a.sopClassUid(), a.sopInstanceUid(), source);
+        }
+        byte[] clean;
+        try {
+            clean = DicomWriter.toBytes(deidentification.get().apply(file, options));
+        } catch (RuntimeException e) {
+            return refuse(IngestResult.PROCESSING_FAILURE, "de-identification failed: " + e.getMessage(),
+                    a.sopClassUid(), a.sopInstanceUid(), source);
+        }
+        return ingest(new java.io.ByteArrayInputStream(clean), replace, source + "+deidentified", null, null);
     }
 
     /**

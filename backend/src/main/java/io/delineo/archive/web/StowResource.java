@@ -1,6 +1,7 @@
 package io.delineo.archive.web;
 
 import io.delineo.archive.IngestResult;
+import io.delineo.archive.Deidentification;
 import io.delineo.archive.IngestService;
 import io.delineo.dicom.Tags;
 import io.delineo.platform.ApiException;
@@ -44,10 +45,14 @@ public class StowResource {
     @Consumes("multipart/related")
     @Produces("application/dicom+json")
     @RolesAllowed({Roles.PI, Roles.ADMIN})
-    @Operation(summary = "STOW-RS: store DICOM instances (replace=true overwrites an instance with different bytes)")
+    @Operation(summary = "STOW-RS: store DICOM instances (replace=true overwrites an instance with different bytes; "
+            + "deidentify=true applies PS3.15's Basic Profile, options retainDates and cleanDescriptors)")
     public Response store(@HeaderParam("Content-Type") String contentType, @QueryParam("replace") boolean replace,
-                          @Context UriInfo uri, InputStream body) {
-        return storeAll(contentType, replace, null, uri, body);
+                          @QueryParam("deidentify") boolean deidentify, @QueryParam("retainDates") boolean retainDates,
+                          @QueryParam("cleanDescriptors") boolean cleanDescriptors, @Context UriInfo uri,
+                          InputStream body) {
+        return storeAll(contentType, replace, null, uri, body,
+                deidentify ? new Deidentification.Options(retainDates, cleanDescriptors) : null);
     }
 
     @POST
@@ -58,10 +63,11 @@ public class StowResource {
     @Operation(summary = "STOW-RS into one study: instances of other studies are refused")
     public Response storeInStudy(@PathParam("study") String study, @HeaderParam("Content-Type") String contentType,
                                  @QueryParam("replace") boolean replace, @Context UriInfo uri, InputStream body) {
-        return storeAll(contentType, replace, study, uri, body);
+        return storeAll(contentType, replace, study, uri, body, null);
     }
 
-    private Response storeAll(String contentType, boolean replace, String study, UriInfo uri, InputStream body) {
+    private Response storeAll(String contentType, boolean replace, String study, UriInfo uri, InputStream body,
+                              Deidentification.Options deid) {
         List<IngestResult> results = new ArrayList<>();
         try {
             String type = MultipartRelatedReader.parameter(contentType, "type");
@@ -82,7 +88,7 @@ public class StowResource {
                             + "; only application/dicom parts are stored"));
                     continue;
                 }
-                results.add(ingest.ingest(part.body(), replace, "stow", study));
+                results.add(ingest.ingest(part.body(), replace, "stow", study, deid));
             }
         } catch (MultipartRelatedReader.MalformedMultipartException e) {
             if (results.isEmpty()) throw ApiException.badRequest("malformed multipart body: " + e.getMessage());
