@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Chooses the reader for a command-line path. NIfTI files are read; DICOM inputs (a folder of slices, an RTSTRUCT
- * or a SEG object) are recognised and refused with a clear message until the DICOM codec is wired in - adding
- * them means adding one {@link ImageSource}/{@link MaskSource} implementation each here.
+ * NIfTI inputs of the command line (DICOM series folders, RTSTRUCT and SEG masks are read by {@link DicomSources}).
  */
 public final class NiftiSources {
     private NiftiSources() { }
@@ -60,27 +58,12 @@ public final class NiftiSources {
         };
     }
 
+    /** Anything but a NIfTI file is refused here (DICOM inputs go through {@link DicomSources}). */
     private static void refuseDicom(Path path, String what) {
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (Files.isDirectory(path)) {
-            throw new UnsupportedOperationException("--" + what + " " + path + " is a folder (a DICOM series?); DICOM "
-                    + "input is not supported yet - convert to NIfTI (.nii/.nii.gz)");
-        }
-        if (name.endsWith(".dcm") || name.endsWith(".ima") || looksLikeDicom(path)) {
-            throw new UnsupportedOperationException("--" + what + " " + path + " is a DICOM file (image, RTSTRUCT or "
-                    + "SEG); DICOM input is not supported yet - convert to NIfTI (.nii/.nii.gz)");
-        }
         if (!(name.endsWith(".nii") || name.endsWith(".nii.gz"))) {
-            throw new IllegalArgumentException("--" + what + " " + path + ": expected a NIfTI file ending in .nii or .nii.gz");
-        }
-    }
-
-    private static boolean looksLikeDicom(Path path) {
-        try (var in = Files.newInputStream(path)) {
-            byte[] head = in.readNBytes(132);
-            return head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
-        } catch (IOException e) {
-            return false;
+            throw new IllegalArgumentException("--" + what + " " + path + ": expected a NIfTI file (.nii, .nii.gz)"
+                    + (what.equals("image") ? " or a folder with one DICOM series" : " or a DICOM RTSTRUCT / SEG"));
         }
     }
 }

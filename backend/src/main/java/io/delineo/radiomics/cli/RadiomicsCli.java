@@ -50,8 +50,16 @@ public final class RadiomicsCli {
             if (image == null || mask == null) throw new IllegalArgumentException("--image and --mask are required");
             RadiomicsSettings s = settings == null ? RadiomicsSettings.defaults()
                     : RadiomicsSettings.parse(Files.readString(Path.of(settings), StandardCharsets.UTF_8));
-            Volume v = NiftiSources.image(Path.of(image)).load();
-            RoiMask m = NiftiSources.mask(Path.of(mask)).load(v.grid(), roi);
+            Path imagePath = Path.of(image), maskPath = Path.of(mask);
+            boolean dicomMask = DicomSources.isDicomFile(maskPath);
+            if (dicomMask && !Files.isDirectory(imagePath)) {
+                throw new UnsupportedOperationException("an RTSTRUCT or SEG mask needs its DICOM image series: give "
+                        + "--image as the folder of that series");
+            }
+            DicomSources.Series series = Files.isDirectory(imagePath) ? DicomSources.series(imagePath) : null;
+            Volume v = series != null ? series.volume() : NiftiSources.image(imagePath).load();
+            RoiMask m = dicomMask ? DicomSources.mask(maskPath, series, roi)
+                    : NiftiSources.mask(maskPath).load(v.grid(), roi);
             FeatureResult r = new RadiomicsExtractor().extract(v, m, s);
             out.println(r.csvHeader());
             out.println(r.csvRow());
@@ -67,7 +75,8 @@ public final class RadiomicsCli {
     }
 
     static String usage() {
-        return "usage: RadiomicsCli --image <image.nii[.gz]> --mask <mask.nii[.gz]> [--roi LABEL] "
+        return "usage: ./delineo radiomics --image <DICOM series folder | image.nii[.gz]> "
+                + "--mask <RTSTRUCT.dcm | SEG.dcm | mask.nii[.gz]> [--roi NAME|LABEL] "
                 + "[--settings settings.json]";
     }
 }

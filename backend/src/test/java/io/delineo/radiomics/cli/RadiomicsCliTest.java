@@ -44,13 +44,14 @@ class RadiomicsCliTest {
     }
 
     @Test
-    void refusesDicomAndBadArgumentsClearly() throws Exception {
+    void refusesBadInputsAndArgumentsClearly() throws Exception {
         String[] r = run("--image", tmp.toString(), "--mask", res("mask.nii.gz"));
         assertThat(r[0]).isEqualTo("2");
-        assertThat(r[2]).contains("DICOM input is not supported yet");
+        assertThat(r[2]).contains("no DICOM images found in " + tmp);
         Path dcm = tmp.resolve("rs.dcm");
         Files.write(dcm, new byte[200]);
-        assertThat(run("--image", res("image.nii.gz"), "--mask", dcm.toString())[2]).contains("DICOM");
+        assertThat(run("--image", res("image.nii.gz"), "--mask", dcm.toString())[2])
+                .contains("expected a NIfTI file (.nii, .nii.gz) or a DICOM RTSTRUCT / SEG");
         assertThat(run("--image", res("image.nii.gz"))[2]).contains("--image and --mask are required");
         assertThat(run("--image", res("image.nii.gz"), "--mask", res("mask.nii.gz"), "--roi", "GTV")[2])
                 .contains("no ROI names");
