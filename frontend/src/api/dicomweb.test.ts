@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storeResultOf, text, type DicomJson } from './dicomweb';
+import { storeResultOf, stowQuery, text, type DicomJson } from './dicomweb';
 
 describe('STOW-RS responses', () => {
   it('reads a stored instance with its message', () => {
@@ -29,5 +29,16 @@ describe('STOW-RS responses', () => {
   it('reads person names from their alphabetic group', () => {
     expect(text({ '00100010': { vr: 'PN', Value: [{ Alphabetic: 'Doe^Jane' }] } }, '00100010')).toBe('Doe^Jane');
     expect(text({}, '00100010')).toBe('');
+  });
+});
+
+describe('de-identification on upload', () => {
+  it('adds the profile and only the chosen options to the STOW query', () => {
+    expect(stowQuery(undefined)).toBe('');
+    expect(stowQuery({ deidentify: false, retainDates: true, cleanDescriptors: true })).toBe('');
+    expect(stowQuery({ deidentify: true, retainDates: false, cleanDescriptors: false })).toBe('?deidentify=true');
+    expect(stowQuery({ deidentify: true, retainDates: true, cleanDescriptors: true })).toBe(
+      '?deidentify=true&retainDates=true&cleanDescriptors=true',
+    );
   });
 });

@@ -64,13 +64,26 @@ export function storeResultOf(body: DicomJson): StoreResult {
 
 const BOUNDARY = 'delineo-upload-boundary';
 
+/** De-identification on upload: PS3.15 Basic Profile, with its two options. */
+export interface DeidChoice {
+  deidentify: boolean;
+  retainDates: boolean;
+  cleanDescriptors: boolean;
+}
+
+export function stowQuery(deid?: DeidChoice): string {
+  if (!deid?.deidentify) return '';
+  return query({ deidentify: 'true', retainDates: deid.retainDates ? 'true' : undefined,
+    cleanDescriptors: deid.cleanDescriptors ? 'true' : undefined });
+}
+
 /** STOW-RS of one file (the browser upload sends files one by one, so each gets its own result). */
-export async function storeFile(file: Blob): Promise<StoreResult> {
+export async function storeFile(file: Blob, deid?: DeidChoice): Promise<StoreResult> {
   const head = new TextEncoder().encode(`--${BOUNDARY}\r\nContent-Type: application/dicom\r\n\r\n`);
   const tail = new TextEncoder().encode(`\r\n--${BOUNDARY}--\r\n`);
   const body = new Blob([head, file, tail]);
   try {
-    const response = await apiFetch('/dicom-web/studies', {
+    const response = await apiFetch(`/dicom-web/studies${stowQuery(deid)}`, {
       method: 'POST',
       body,
       headers: {

@@ -1,5 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { storeFile, type StoreResult } from '../api/dicomweb';
+import { storeFile, type DeidChoice, type StoreResult } from '../api/dicomweb';
 import { filesFromDrop, filesFromInput, isUploadCandidate, runLimited, type PickedFile } from './uploadQueue';
 
 interface Row {
@@ -15,6 +15,7 @@ export function UploadPanel({ onFinished }: { onFinished: () => void }) {
   const [total, setTotal] = useState(0);
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
+  const [deid, setDeid] = useState<DeidChoice>({ deidentify: false, retainDates: false, cleanDescriptors: false });
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 
@@ -27,7 +28,7 @@ export function UploadPanel({ onFinished }: { onFinished: () => void }) {
     await runLimited(
       files,
       PARALLEL_UPLOADS,
-      (p) => storeFile(p.file),
+      (p) => storeFile(p.file, deid),
       (result, p) => setRows((r) => [...r, { path: p.path, result }]),
     );
     setBusy(false);
@@ -82,6 +83,36 @@ export function UploadPanel({ onFinished }: { onFinished: () => void }) {
           {...{ webkitdirectory: '', directory: '' }}
           onChange={(e) => void upload(filesFromInput(e.target.files))}
         />
+      </div>
+      <div className="filters deid-options" data-testid="deid-options">
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={deid.deidentify}
+            onChange={(e) => setDeid({ ...deid, deidentify: e.target.checked })}
+          />{' '}
+          De-identify on upload (DICOM PS3.15 Basic Profile; UIDs and patient ID replaced consistently)
+        </label>
+        {deid.deidentify && (
+          <>
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={deid.retainDates}
+                onChange={(e) => setDeid({ ...deid, retainDates: e.target.checked })}
+              />{' '}
+              Retain dates (longitudinal temporal information)
+            </label>
+            <label className="inline">
+              <input
+                type="checkbox"
+                checked={deid.cleanDescriptors}
+                onChange={(e) => setDeid({ ...deid, cleanDescriptors: e.target.checked })}
+              />{' '}
+              Clean descriptors (remove free-text descriptions)
+            </label>
+          </>
+        )}
       </div>
       {total > 0 && (
         <div className="upload-progress">
