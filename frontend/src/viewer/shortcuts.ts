@@ -39,7 +39,7 @@ export interface KeyLike {
 
 const plain = (key: string) => (e: KeyLike) => !e.ctrlKey && !e.metaKey && !e.altKey && e.key.toLowerCase() === key.toLowerCase();
 const ctrl = (key: string, shift = false) => (e: KeyLike) =>
-  (e.ctrlKey || e.metaKey) && !e.altKey && !!e.shiftKey === shift && e.key.toLowerCase() === key.toLowerCase();
+  !!(e.ctrlKey || e.metaKey) && !e.altKey && !!e.shiftKey === shift && e.key.toLowerCase() === key.toLowerCase();
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'W', description: 'Window/level (drag; Ctrl+drag works with any tool)', command: { type: 'tool', tool: 'windowLevel' }, match: plain('w') },

@@ -1,0 +1,44 @@
+import type { CanonicalRead } from '../canonical';
+import type { ViewerSession } from '../cornerstone/ViewerSession';
+
+/**
+ * A small, stable handle for browser tests (Playwright): `window.__delineoViewer`. It exposes only what the reader
+ * sees anyway (their own read, slice positions, load timings), so it is safe in the product bundle.
+ */
+export interface ViewerTestApi {
+  getCanonicalRead(): CanonicalRead;
+  loadRead(read: CanonicalRead): Promise<void>;
+  getSliceIndex(pane: number): number;
+  setSlice(pane: number, k: number): void;
+  getLoadTimings(): ReturnType<ViewerSession['loadTimings']>;
+  lesions(): ReturnType<ViewerSession['getSnapshot']>['lesions'];
+  whenLoaded(): Promise<void>;
+  canvasToPatient(pane: number, x: number, y: number): [number, number, number];
+  patientToCanvas(pane: number, p: [number, number, number]): [number, number];
+  contourCounts(): Record<string, number>;
+}
+
+declare global {
+  interface Window {
+    __delineoViewer?: ViewerTestApi;
+  }
+}
+
+export function exposeTestApi(session: ViewerSession): () => void {
+  const api: ViewerTestApi = {
+    getCanonicalRead: () => session.getCanonicalRead(),
+    loadRead: (read) => session.loadRead(read),
+    getSliceIndex: (pane) => session.getSnapshot().panes[pane]?.sliceIndex ?? -1,
+    setSlice: (pane, k) => session.setSlice(pane, k),
+    getLoadTimings: () => session.loadTimings(),
+    lesions: () => session.getSnapshot().lesions,
+    whenLoaded: () => session.whenLoaded(),
+    canvasToPatient: (pane, x, y) => session.canvasToPatient(pane, x, y),
+    patientToCanvas: (pane, p) => session.patientToCanvas(pane, p),
+    contourCounts: () => session.contourCounts(),
+  };
+  window.__delineoViewer = api;
+  return () => {
+    if (window.__delineoViewer === api) delete window.__delineoViewer;
+  };
+}
