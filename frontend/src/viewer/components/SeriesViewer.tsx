@@ -110,7 +110,8 @@ export function SeriesViewer(props: SeriesViewerProps) {
       }
     };
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTyping(e.target)) return;
+      // (Cornerstone's own key listener marks every key on a viewport as handled, so defaultPrevented says nothing)
+      if (isTyping(e.target)) return;
       const command = commandForKey(e, readOnly);
       if (!command) return;
       e.preventDefault();

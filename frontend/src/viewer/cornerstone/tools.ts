@@ -13,7 +13,6 @@ import {
   ZoomTool,
   utilities as toolUtilities,
 } from '@cornerstonejs/tools';
-import type { Types as ToolTypes } from '@cornerstonejs/tools';
 
 const { MouseBindings, KeyboardBindings, ToolModes } = ToolEnums;
 
@@ -134,23 +133,19 @@ export function createViewerToolGroup(viewportId: string, renderingEngineId: str
   }
   group.setToolPassive(LengthTool.toolName);
 
-  const fixedBindings: Record<string, ToolTypes.IToolBinding[]> = {
-    [WindowLevelTool.toolName]: [{ mouseButton: MouseBindings.Primary, modifierKey: KeyboardBindings.Ctrl }],
-    [PanTool.toolName]: [{ mouseButton: MouseBindings.Auxiliary }],
-    [ZoomTool.toolName]: [{ mouseButton: MouseBindings.Secondary }],
-  };
-  group.setToolActive(WindowLevelTool.toolName, { bindings: [...fixedBindings[WindowLevelTool.toolName], { mouseButton: MouseBindings.Primary }] });
+  group.setToolActive(WindowLevelTool.toolName, {
+    bindings: [{ mouseButton: MouseBindings.Primary, modifierKey: KeyboardBindings.Ctrl }, { mouseButton: MouseBindings.Primary }],
+  });
 
   let current: PrimaryTool = 'windowLevel';
   const setPrimaryTool = (tool: PrimaryTool) => {
     if (readOnly && EDITING_TOOLS.includes(tool)) throw new Error(`the ${tool} tool is not available in read-only mode`);
+    // passive drops only the plain left-button binding: fixed ones (Ctrl+left W/L, middle pan, right zoom) stay,
+    // and passive contour/length annotations stay selectable and editable
     const previous = TOOL_NAMES[current];
-    // put the previous tool back to its fixed bindings (or passive, so its annotations stay selectable)
-    if (fixedBindings[previous]) group.setToolActive(previous, { bindings: fixedBindings[previous] });
-    else if (contourTools.includes(previous) || previous === LengthTool.toolName) group.setToolPassive(previous);
-    else group.setToolDisabled(previous);
-    const next = TOOL_NAMES[tool];
-    group.setToolActive(next, { bindings: [...(fixedBindings[next] ?? []), { mouseButton: MouseBindings.Primary }] });
+    if (readOnly && contourTools.includes(previous)) group.setToolEnabled(previous);
+    else group.setToolPassive(previous);
+    group.setToolActive(TOOL_NAMES[tool], { bindings: [{ mouseButton: MouseBindings.Primary }] });
     current = tool;
   };
 
