@@ -72,7 +72,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ', / .', description: 'Previous / next lesion', command: { type: 'nextLesion', delta: -1 }, match: plain(',') },
   { keys: '.', description: '', command: { type: 'nextLesion', delta: 1 }, match: plain('.') },
   { keys: 'I', description: 'Interpolate the active lesion between drawn slices (accept proposals)', command: { type: 'interpolate' }, editing: true, match: plain('i') },
-  { keys: 'Delete', description: 'Delete the selected contour', command: { type: 'deleteSelected' }, editing: true, match: (e) => plain('Delete')(e) || plain('Backspace')(e) },
+  { keys: 'Delete', description: "Delete the selected contour, or the active lesion's outline on the slice on screen", command: { type: 'deleteSelected' }, editing: true, match: (e) => plain('Delete')(e) || plain('Backspace')(e) },
   { keys: 'Ctrl+Z', description: 'Undo', command: { type: 'undo' }, editing: true, match: ctrl('z') },
   { keys: 'Ctrl+Y / Ctrl+Shift+Z', description: 'Redo', command: { type: 'redo' }, editing: true, match: (e) => ctrl('y')(e) || ctrl('z', true)(e) },
   { keys: '?', description: 'Show / hide this help', command: { type: 'help' }, match: (e) => e.key === '?' },

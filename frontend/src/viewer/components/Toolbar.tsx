@@ -82,7 +82,7 @@ export function Toolbar({ session, snapshot, onHelp }: { session: ViewerSession;
           <button type="button" title="Redo (Ctrl+Y)" data-testid="redo" disabled={!snapshot.canRedo} onClick={() => session.redo()}>
             Redo
           </button>
-          <button type="button" title="Delete the selected contour (Delete)" data-testid="delete-selected" onClick={() => session.deleteSelected()}>
+          <button type="button" title="Delete the selected contour, or the active lesion's outline on this slice (Delete)" data-testid="delete-selected" onClick={() => session.deleteSelected()}>
             Delete
           </button>
         </div>

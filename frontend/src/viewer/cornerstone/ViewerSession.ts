@@ -656,33 +656,58 @@ export class ViewerSession {
     this.markEdited();
   }
 
-  /** Deletes the selected contour annotations (of lesions) — the Delete key. */
+  /**
+   * The Delete key: deletes the selected lesion contours; with none selected, deletes the active lesion's outline on
+   * the slice on screen (its contour annotations and painted pixels there). Undoable.
+   */
   deleteSelected(): void {
     if (this.options.readOnly) return;
+    type AnyAnnotation = NonNullable<ReturnType<typeof annotationApi.state.getAnnotation>>;
+    const segOf = (a: AnyAnnotation) => (a.data as { segmentation?: { segmentationId: string; segmentIndex: number } }).segmentation;
     const ours = new Set(this.panes.map((p) => p.segmentationId));
-    const removed = annotationApi.selection
+    let removed: AnyAnnotation[] = annotationApi.selection
       .getAnnotationsSelected()
       .map((uid) => annotationApi.state.getAnnotation(uid))
-      .filter((a): a is NonNullable<typeof a> => !!a && (!('segmentation' in a.data) || ours.has((a.data as { segmentation: { segmentationId: string } }).segmentation.segmentationId)));
-    if (!removed.length) return;
-    const elementOf = (a: (typeof removed)[number]) =>
+      .filter((a): a is AnyAnnotation => !!a && ours.has(segOf(a)?.segmentationId ?? null));
+    let pixels: { segmentationId: string; k: number; indices: number[]; value: number } | null = null;
+    if (removed.length === 0) {
+      const lesion = this.lesions.find((l) => l.id === this.activeLesionId);
+      const p = lesion && this.paneOfSeries(lesion.seriesInstanceUid);
+      if (!lesion || !p?.series || !p.segmentationId) return;
+      const imageId = p.series.imageIds[p.sliceIndex];
+      removed = annotationApi.state
+        .getAllAnnotations()
+        .filter((a) => segOf(a)?.segmentationId === p.segmentationId && segOf(a)?.segmentIndex === lesion.segmentIndex && (a.metadata as { referencedImageId?: string }).referencedImageId === imageId);
+      const values = readLabelmapSlice(p.segmentationId, p.sliceIndex);
+      const indices: number[] = [];
+      if (values) for (let n = 0; n < values.length; n++) if (values[n] === lesion.segmentIndex) indices.push(n);
+      if (indices.length) pixels = { segmentationId: p.segmentationId, k: p.sliceIndex, indices, value: lesion.segmentIndex };
+    }
+    if (!removed.length && !pixels) return;
+    const elementOf = (a: AnyAnnotation) =>
       this.panes.find((p) => p.series?.imageIds.includes((a.metadata as { referencedImageId?: string }).referencedImageId ?? ''))?.element;
-    const remove = () => {
-      for (const a of removed) if (a.annotationUID) annotationApi.state.removeAnnotation(a.annotationUID);
-    };
-    const restore = () => {
+    const apply = (remove: boolean) => {
       for (const a of removed) {
-        const element = elementOf(a);
-        if (!element) continue;
-        annotationApi.state.addAnnotation(a, element);
-        if ('segmentation' in a.data) toolUtilities.contourSegmentation.addContourSegmentationAnnotation(a as never);
+        if (remove) {
+          if (a.annotationUID) annotationApi.state.removeAnnotation(a.annotationUID);
+        } else {
+          const element = elementOf(a);
+          if (!element) continue;
+          annotationApi.state.addAnnotation(a, element);
+          toolUtilities.contourSegmentation.addContourSegmentationAnnotation(a as never);
+        }
+      }
+      if (pixels) {
+        const value = remove ? 0 : pixels.value;
+        setLabelmapPixels(pixels.segmentationId, pixels.k, pixels.indices.map((index) => ({ index, value })));
+        labelmapModified(pixels.segmentationId);
       }
     };
-    remove();
+    apply(true);
     coreUtilities.HistoryMemo.DefaultHistoryMemo.push({
       id: coreUtilities.uuidv4(),
       operationType: 'delete-contours',
-      restoreMemo: (undo?: boolean) => (undo ? restore() : remove()),
+      restoreMemo: (undo?: boolean) => apply(!undo),
     });
     this.renderAll();
     this.markEdited();
