@@ -34,7 +34,8 @@ function Harness() {
   const phases: PhaseSpec[] = series
     .filter((s) => s.studyInstanceUid === study)
     .slice(0, count)
-    .map((s, n) => ({ seriesInstanceUid: s.seriesInstanceUid, label: n === 0 ? 'arterial (3 mm)' : `phase ${n + 1}: ${s.description}` }));
+    .map((s, n) => ({ seriesInstanceUid: s.seriesInstanceUid, label: n === 0 ? 'arterial' : n === 1 ? 'portal venous*' : `phase ${n + 1}` }));
+  // * the second "phase" is derived from the same CT (every other slice, 6 mm): see dev/orthanc/make-second-phase.py
   const mode = params.get('mode') ?? 'viewer';
   return (
     <main style={{ padding: 8 }}>

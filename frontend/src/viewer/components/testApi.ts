@@ -9,6 +9,8 @@ export interface ViewerTestApi {
   getCanonicalRead(): CanonicalRead;
   loadRead(read: CanonicalRead): Promise<void>;
   getSliceIndex(pane: number): number;
+  /** Position of the slice on screen along its series normal (mm). */
+  getSlicePositionMm(pane: number): number | null;
   setSlice(pane: number, k: number): void;
   getLoadTimings(): ReturnType<ViewerSession['loadTimings']>;
   lesions(): ReturnType<ViewerSession['getSnapshot']>['lesions'];
@@ -29,7 +31,12 @@ export function exposeTestApi(session: ViewerSession): () => void {
     getCanonicalRead: () => session.getCanonicalRead(),
     loadRead: (read) => session.loadRead(read),
     getSliceIndex: (pane) => session.getSnapshot().panes[pane]?.sliceIndex ?? -1,
-    setSlice: (pane, k) => session.setSlice(pane, k),
+    getSlicePositionMm: (pane) => session.getSnapshot().panes[pane]?.slicePositionMm ?? null,
+    // as if the reader scrolled in that pane (it becomes the active one, linked panes follow)
+    setSlice: (pane, k) => {
+      session.setActivePane(pane);
+      session.setSlice(pane, k);
+    },
     getLoadTimings: () => session.loadTimings(),
     lesions: () => session.getSnapshot().lesions,
     whenLoaded: () => session.whenLoaded(),

@@ -141,8 +141,6 @@ interface Pane {
   markers: OrientationMarkers | null;
   cine: boolean;
   timing: LoadTiming;
-  /** Index this pane was told to show by linked scrolling (its own event must not propagate back). */
-  followingTo: number | null;
   link: PaneSnapshot['link'];
 }
 
@@ -200,7 +198,6 @@ export class ViewerSession {
       markers: null,
       cine: false,
       timing: { paneIndex: index, seriesInstanceUid: spec.seriesInstanceUid, metadataMs: null, firstImageMs: null, allSlicesMs: null, slices: 0, failed: 0 },
-      followingTo: null,
       link: null,
     }));
     this.snapshot = this.buildSnapshot();
@@ -338,6 +335,7 @@ export class ViewerSession {
       p.status = 'ready';
       this.updateMarkers(p);
       viewport.render();
+      this.syncAfterLoad(p);
       this.changed();
       if (this.activeLesionId) this.activateLesion(this.activeLesionId);
       await prefetch;
@@ -359,19 +357,25 @@ export class ViewerSession {
     return Math.floor(geometry.slices.length / 2);
   }
 
+  /** A pane that finishes loading joins the linked position of the active pane (or leads, if it is the active one). */
+  private syncAfterLoad(p: Pane): void {
+    if (!this.linked) return;
+    const leader = this.panes[this.activePane];
+    if (leader.status === 'ready') this.followFrom(leader);
+    else if (leader === p) this.followFrom(p);
+  }
+
   private listenToPane(p: Pane): void {
     const el = p.element;
     const onNewImage = (evt: Event) => {
       const detail = (evt as CustomEvent<{ imageIdIndex: number }>).detail;
       p.sliceIndex = detail.imageIdIndex;
-      if (p.followingTo === detail.imageIdIndex) {
-        p.followingTo = null;
-      } else {
-        p.followingTo = null;
-        this.followFrom(p);
-      }
+      // only the pane the reader works in leads; followers' own events never propagate back
+      if (p.index === this.activePane && p.status === 'ready') this.followFrom(p);
       this.changed();
     };
+    const onWheel = () => this.setActivePane(p.index);
+    el.addEventListener('wheel', onWheel, { capture: true, passive: true });
     const onRendered = () => {
       if (p.timing.firstImageMs === null && p.series) {
         p.timing.firstImageMs = performance.now() - this.openedAt;
@@ -402,6 +406,7 @@ export class ViewerSession {
       el.removeEventListener(CoreEnums.Events.VOI_MODIFIED, onVoi);
       el.removeEventListener(CoreEnums.Events.CAMERA_MODIFIED, onCamera);
       el.removeEventListener('contextmenu', preventDefault);
+      el.removeEventListener('wheel', onWheel, { capture: true });
     });
   }
 
@@ -463,10 +468,7 @@ export class ViewerSession {
       const m = matchSlice(leader.series.geometry, leader.sliceIndex, p.series.geometry);
       p.link = m ? { inRange: m.inRange, distanceMm: m.distanceMm } : null;
       if (!m) continue;
-      if (m.index !== this.viewport(p).getCurrentImageIdIndex()) {
-        p.followingTo = m.index;
-        void this.viewport(p).setImageIdIndex(m.index);
-      }
+      if (m.index !== this.viewport(p).getCurrentImageIdIndex()) void this.viewport(p).setImageIdIndex(m.index);
     }
     leader.link = null;
   }
@@ -541,9 +543,18 @@ export class ViewerSession {
       return;
     }
     this.tool = tool;
-    for (const p of this.panes) p.toolGroup?.setPrimaryTool(tool);
+    this.applyToolToPanes();
     this.message = null;
     this.changed();
+  }
+
+  /** Editing tools act only on the pane showing the active lesion's series; the others window instead. */
+  private applyToolToPanes(): void {
+    const lesion = this.lesions.find((l) => l.id === this.activeLesionId);
+    for (const p of this.panes) {
+      const editable = !!lesion && p.spec.seriesInstanceUid === lesion.seriesInstanceUid;
+      p.toolGroup?.setPrimaryTool(EDITING_TOOLS.includes(this.tool) && !editable ? 'windowLevel' : this.tool);
+    }
   }
 
   setBrushRadius(mm: number): void {
@@ -612,12 +623,7 @@ export class ViewerSession {
     this.activeLesionId = id;
     const p = this.paneOfSeries(lesion.seriesInstanceUid);
     if (p?.segmentationId) activateSegment(p.segmentationId, lesion.segmentIndex, lesion.label);
-    // drawing tools act only on the viewport that shows the lesion's series
-    for (const other of this.panes) {
-      if (!other.toolGroup) continue;
-      const editable = other === p;
-      if (EDITING_TOOLS.includes(this.tool)) other.toolGroup.setPrimaryTool(editable ? this.tool : 'windowLevel');
-    }
+    this.applyToolToPanes();
     this.changed();
   }
 

@@ -140,6 +140,7 @@ export function createViewerToolGroup(viewportId: string, renderingEngineId: str
   let current: PrimaryTool = 'windowLevel';
   const setPrimaryTool = (tool: PrimaryTool) => {
     if (readOnly && EDITING_TOOLS.includes(tool)) throw new Error(`the ${tool} tool is not available in read-only mode`);
+    if (tool === current) return;
     // passive drops only the plain left-button binding: fixed ones (Ctrl+left W/L, middle pan, right zoom) stay,
     // and passive contour/length annotations stay selectable and editable
     const previous = TOOL_NAMES[current];
