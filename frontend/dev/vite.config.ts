@@ -11,6 +11,9 @@ export default defineConfig({
   root: fileURLToPath(new URL('./harness', import.meta.url)),
   plugins: [react()],
   worker: { format: 'es' },
+  // `vite build --config dev/vite.config.ts` + `vite preview` serve a production-built harness (for measurements)
+  build: { outDir: process.env.HARNESS_DIST ?? '/tmp/delineo-harness-dist', emptyOutDir: true, chunkSizeWarningLimit: 8000, target: 'es2022' },
+  preview: { port: Number(process.env.HARNESS_PREVIEW_PORT ?? 5182), strictPort: true, proxy: { '/dicom-web': { target: orthanc, changeOrigin: true } } },
   server: {
     port: Number(process.env.HARNESS_PORT ?? 5181),
     strictPort: true,

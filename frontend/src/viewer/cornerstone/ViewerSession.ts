@@ -14,6 +14,7 @@ import { orientationMarkers, type OrientationMarkers } from '../orientation';
 import { maskOfLabel } from '../labelmapContours';
 import { canonicalToViewerPlan, viewerStateToCanonical, type LesionBinding } from '../readConversion';
 import type { SeriesGeometry } from '../seriesGeometry';
+import { validateRead, type ValidationIssue } from '../validation';
 import { measureLesion, type LesionMeasure } from '../volume';
 import { presetById, presetsApply, rangeToWindow, windowToRange } from '../windowPresets';
 import { fetchSeries, prefetchSeries, type DicomWebSource, type LoadedSeries, type PrefetchProgress } from './dicomWebSeries';
@@ -62,6 +63,8 @@ export interface ViewerOptions {
 export interface LoadTiming {
   paneIndex: number;
   seriesInstanceUid: string;
+  /** performance.now() when the viewer opened (ms since the page's navigation start); the others count from it. */
+  openedAtMs: number;
   /** ms from opening the viewer to the series metadata being parsed. */
   metadataMs: number | null;
   /** ms from opening the viewer to the first image of the series drawn on screen. */
@@ -197,9 +200,10 @@ export class ViewerSession {
       preset: null,
       markers: null,
       cine: false,
-      timing: { paneIndex: index, seriesInstanceUid: spec.seriesInstanceUid, metadataMs: null, firstImageMs: null, allSlicesMs: null, slices: 0, failed: 0 },
+      timing: { paneIndex: index, seriesInstanceUid: spec.seriesInstanceUid, openedAtMs: 0, metadataMs: null, firstImageMs: null, allSlicesMs: null, slices: 0, failed: 0 },
       link: null,
     }));
+    for (const p of this.panes) p.timing.openedAtMs = this.openedAt;
     this.snapshot = this.buildSnapshot();
   }
 
@@ -377,7 +381,8 @@ export class ViewerSession {
     const onWheel = () => this.setActivePane(p.index);
     el.addEventListener('wheel', onWheel, { capture: true, passive: true });
     const onRendered = () => {
-      if (p.timing.firstImageMs === null && p.series) {
+      // count only a render that shows a decoded image (resizes render empty viewports too)
+      if (p.timing.firstImageMs === null && p.series && this.engine && this.viewport(p).getImageData()) {
         p.timing.firstImageMs = performance.now() - this.openedAt;
         this.options.onTiming?.({ ...p.timing });
         this.changed();
@@ -865,6 +870,19 @@ export class ViewerSession {
     return read;
   }
 
+  /** Problems of the current read against the case's series and lesion labels (submit is refused on errors). */
+  validate(): ValidationIssue[] {
+    const read = this.getCanonicalRead();
+    const issues = validateRead(read, this.seriesOf, { allowedLabels: this.options.lesionLabels });
+    for (const l of this.lesions) {
+      if (l.pending > 0) {
+        issues.push({ severity: 'warning', lesionId: l.id, message: `lesion "${l.label}": ${l.pending} interpolated contour(s) proposed but not accepted (I) — they will not be part of the read` });
+      }
+    }
+    for (const note of this.notes) issues.push({ severity: 'warning', lesionId: '', message: note });
+    return issues;
+  }
+
   get currentRead(): CanonicalRead {
     return this.lastRead;
   }
@@ -899,6 +917,8 @@ export class ViewerSession {
     clearHistory();
     this.renderAll();
     this.recompute(false);
+    // open where the first lesion is
+    if (this.activeLesionId) this.selectLesion(this.activeLesionId);
     this.changed();
   }
 
