@@ -109,7 +109,7 @@ try {
   const spline = [[-60, -40], [0, -70], [60, -40], [60, 30], [0, 60], [-60, 30]].map(([x, y]) => [c[0] + x, c[1] + y]);
   for (const p of spline) await click(p);
   await click(spline[0]);
-  await settle(page, 1200);
+  await page.waitForFunction(() => window.__delineoViewer.lesions()[0]?.measure?.contourCount === 1, null, { timeout: 8000 }).catch(() => {});
   let l0 = await lesion(0);
   check(l0?.measure?.contourCount === 1 && l0.measure.volumeMl > 0, `spline contour closed by clicking the first point (${l0?.measure?.contourCount} contour, ${l0?.measure?.volumeMl?.toFixed(2)} mL)`);
 
@@ -119,7 +119,7 @@ try {
   const wire = [[-40, -30], [40, -30], [40, 30], [-40, 30]].map(([x, y]) => [c[0] + x, c[1] + y]);
   for (const p of wire) await click(p);
   await click(wire[0]);
-  await settle(page, 1200);
+  await page.waitForFunction(() => window.__delineoViewer.lesions()[0]?.measure?.contourCount === 2, null, { timeout: 8000 }).catch(() => {});
   l0 = await lesion(0);
   check(l0.measure.contourCount >= 2, `livewire contour added (${l0.measure.contourCount} contours)`);
   const read = await page.evaluate(() => window.__delineoViewer.getCanonicalRead());
@@ -141,6 +141,20 @@ try {
   await page.keyboard.press('Control+z');
   await settle(page);
   check((await lesion(0)).measure.contourCount === withFreehand, 'Ctrl+Z brings the deleted contour back');
+
+  // undo / redo of drawing a contour
+  await page.keyboard.press('f');
+  await goToSlice(page, 0, 66);
+  await drawLoop(page, 0, c[0], c[1], 30);
+  await settle(page);
+  const drawn = (await lesion(0)).measure.contourCount;
+  await page.keyboard.press('Control+z');
+  await settle(page);
+  const undone = (await lesion(0)).measure.contourCount;
+  await page.keyboard.press('Control+y');
+  await settle(page);
+  const redone = (await lesion(0)).measure.contourCount;
+  check(undone === drawn - 1 && redone === drawn, `Ctrl+Z / Ctrl+Y undo and redo a drawn contour (${drawn} → ${undone} → ${redone})`);
 
   // brush, eraser, undo, redo
   await page.keyboard.press('n');

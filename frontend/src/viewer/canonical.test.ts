@@ -76,6 +76,13 @@ describe('canonical read validation', () => {
     expect(messages(other)).toContainEqual(expect.stringMatching(/series 5\.5 is not part of this case/));
   });
 
+  it('warns about a contour that crosses itself, not about a simple one', () => {
+    const bowtie = { lesions: [{ id: 'b', label: 'primary tumour', seriesInstanceUid: '1.2.3.4', contours: [{ sopInstanceUid: '1.2.3.4.2', points: at(1, [[1, 1], [9, 9], [9, 1], [1, 9]]) }] }] };
+    expect(validateRead(bowtie, seriesOf)).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/crosses itself/) })]);
+    const square = { lesions: [{ id: 'b', label: 'primary tumour', seriesInstanceUid: '1.2.3.4', contours: [{ sopInstanceUid: '1.2.3.4.2', points: at(1, [[1, 1], [9, 1], [9, 9], [1, 9]]) }] }] };
+    expect(validateRead(square, seriesOf)).toEqual([]);
+  });
+
   it('checks labels against the study list and warns about empty lesions', () => {
     const r: CanonicalRead = { lesions: [{ id: 'x', label: 'spleen', seriesInstanceUid: '1.2.3.4', contours: [] }] };
     const issues = validateRead(r, seriesOf, { allowedLabels: ['primary tumour', 'liver metastasis'] });

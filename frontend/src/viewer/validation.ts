@@ -28,6 +28,23 @@ function samePoint(a: readonly number[], b: readonly number[]): boolean {
   return Math.abs(a[0] - b[0]) <= SAME_POINT_MM && Math.abs(a[1] - b[1]) <= SAME_POINT_MM && Math.abs(a[2] - b[2]) <= SAME_POINT_MM;
 }
 
+/** True when every point lies (within 1e-6 mm) on one line — checked directly, as self-crossing outlines can have zero signed area. */
+function collinear(xy: readonly number[][], sx: number, sy: number): boolean {
+  const mm = xy.map((p) => [p[0] * sx, p[1] * sy]);
+  let far = 0;
+  let farDist = 0;
+  for (let n = 1; n < mm.length; n++) {
+    const d = Math.hypot(mm[n][0] - mm[0][0], mm[n][1] - mm[0][1]);
+    if (d > farDist) {
+      farDist = d;
+      far = n;
+    }
+  }
+  if (farDist < 1e-6) return true;
+  const [ux, uy] = [(mm[far][0] - mm[0][0]) / farDist, (mm[far][1] - mm[0][1]) / farDist];
+  return mm.every((p) => Math.abs((p[0] - mm[0][0]) * uy - (p[1] - mm[0][1]) * ux) < 1e-6);
+}
+
 /** Problems of one contour against its series (pure; no exceptions for bad geometry, only issues). */
 export function contourIssues(contour: CanonicalContour, series: SeriesGeometry | undefined, planeToleranceMm = PLANE_TOLERANCE_MM): string[] {
   const issues: string[] = [];
@@ -54,16 +71,33 @@ export function contourIssues(contour: CanonicalContour, series: SeriesGeometry 
   if (worst > planeToleranceMm) {
     issues.push(`is not on the plane of its slice: a point lies ${worst.toFixed(3)} mm away (tolerance ${planeToleranceMm} mm)`);
   }
-  if (pts.length >= 3) {
-    let area2 = 0;
-    const xy = pts.map((p) => patientToPixel(plane, p));
-    for (let n = 0, prev = xy.length - 1; n < xy.length; prev = n++) {
-      area2 += xy[prev][0] * xy[n][1] - xy[n][0] * xy[prev][1];
-    }
-    const areaMm2 = (Math.abs(area2) / 2) * plane.rowSpacing * plane.columnSpacing;
-    if (areaMm2 < 1e-6) issues.push('encloses no area (its points are collinear)');
+  if (pts.length >= 3 && collinear(pts.map((p) => patientToPixel(plane, p)), plane.columnSpacing, plane.rowSpacing)) {
+    issues.push('encloses no area (its points are collinear)');
   }
   return issues;
+}
+
+function segmentsCross(a: number[], b: number[], c: number[], d: number[]): boolean {
+  const orient = (p: number[], q: number[], r: number[]) => (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
+  const d1 = orient(c, d, a);
+  const d2 = orient(c, d, b);
+  const d3 = orient(a, b, c);
+  const d4 = orient(a, b, d);
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+/** True when two non-adjacent edges of the closed polygon cross (proper crossings only). */
+export function selfIntersects(xy: readonly number[][]): boolean {
+  const n = xy.length;
+  for (let i = 0; i < n; i++) {
+    const a = xy[i];
+    const b = xy[(i + 1) % n];
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue; // adjacent through the closing edge
+      if (segmentsCross(a, b, xy[j], xy[(j + 1) % n])) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -91,7 +125,20 @@ export function validateRead(
       issues.push({ severity: 'warning', lesionId: lesion.id, message: `lesion "${lesion.label}" has no contours` });
     }
     lesion.contours.forEach((c, n) => {
-      for (const m of contourIssues(c, series, options.planeToleranceMm)) error(`contour ${n + 1} ${m}`, n);
+      const problems = contourIssues(c, series, options.planeToleranceMm);
+      for (const m of problems) error(`contour ${n + 1} ${m}`, n);
+      const k = series?.indexOfSop.get(c.sopInstanceUid);
+      if (!problems.length && series && k !== undefined) {
+        const xy = c.points.map((p) => patientToPixel(series.slices[k].plane, p));
+        if (selfIntersects(xy)) {
+          issues.push({
+            severity: 'warning',
+            lesionId: lesion.id,
+            contourIndex: n,
+            message: `lesion "${lesion.label}": contour ${n + 1} (slice ${k + 1}) crosses itself; where it overlaps itself the area counts as outside (even–odd rule)`,
+          });
+        }
+      }
     });
   }
   return issues;

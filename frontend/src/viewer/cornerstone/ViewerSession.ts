@@ -1,6 +1,7 @@
 import {
   Enums as CoreEnums,
   RenderingEngine,
+  cache,
   eventTarget,
   utilities as coreUtilities,
   type Types as CoreTypes,
@@ -25,6 +26,7 @@ import {
   applyLesionPlan,
   clearSegment,
   createSeriesSegmentation,
+  labelmapImageIds,
   labelmapModified,
   lesionAnnotationUids,
   paintLabelmapSlice,
@@ -849,10 +851,16 @@ export class ViewerSession {
   private recompute(notify: boolean): CanonicalRead {
     const seriesBySegmentation = new Map<string, LoadedSeries>();
     for (const p of this.panes) if (p.segmentationId && p.series) seriesBySegmentation.set(p.segmentationId, p.series);
+    // each labelmap slice is read once per recomputation, however many lesions share the series
+    const slices = new Map<string, ArrayLike<number> | null>();
     const { read, pending, skipped } = viewerStateToCanonical(
       this.lesions,
       readContourAnnotations(seriesBySegmentation),
-      (uid, k) => readLabelmapSlice(segmentationIdFor(uid), k),
+      (uid, k) => {
+        const key = `${uid}|${k}`;
+        if (!slices.has(key)) slices.set(key, readLabelmapSlice(segmentationIdFor(uid), k));
+        return slices.get(key)!;
+      },
       this.seriesOf,
     );
     for (const lesion of this.lesions) {
@@ -979,7 +987,9 @@ export class ViewerSession {
     }
     for (const p of this.panes) {
       if (p.segmentationId && segmentation.state.getSegmentation(p.segmentationId)) {
+        const labelmaps = labelmapImageIds(p.segmentationId);
         segmentation.removeSegmentation(p.segmentationId);
+        for (const id of labelmaps) if (cache.getImageLoadObject(id) || cache.getImage(id)) cache.removeImageLoadObject(id, { force: true });
       }
     }
     this.engine?.destroy();
