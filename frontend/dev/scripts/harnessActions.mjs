@@ -10,13 +10,13 @@ export async function goToSlice(page, pane, k) {
 }
 
 /** Draws a closed freehand loop (circle of radius r canvas px around cx, cy) with real mouse events. */
-export async function drawLoop(page, pane, cx, cy, r, points = 48) {
+export async function drawLoop(page, pane, cx, cy, r, points = 32) {
   const box = await elementBox(page, pane);
   const pts = Array.from({ length: points }, (_, n) => [cx + r * Math.cos((2 * Math.PI * n) / points), cy + 0.8 * r * Math.sin((2 * Math.PI * n) / points)]);
   await page.mouse.move(box.x + pts[0][0], box.y + pts[0][1]);
   await page.mouse.down();
-  for (const p of pts.slice(1)) await page.mouse.move(box.x + p[0], box.y + p[1], { steps: 2 });
-  await page.mouse.move(box.x + pts[0][0], box.y + pts[0][1], { steps: 2 });
+  for (const p of pts.slice(1)) await page.mouse.move(box.x + p[0], box.y + p[1]);
+  await page.mouse.move(box.x + pts[0][0], box.y + pts[0][1]);
   await page.mouse.up();
 }
 
@@ -29,9 +29,13 @@ export async function brushStroke(page, pane, from, to) {
   await page.mouse.up();
 }
 
-/** Waits for the debounced recomputation after an edit. */
-export async function settle(page, ms = 700) {
+/**
+ * Lets the events of the last action arrive (`ms`), then waits until the viewer has turned the last edit into the
+ * canonical read. Robust on a loaded machine, unlike a fixed sleep.
+ */
+export async function settle(page, ms = 300) {
   await page.waitForTimeout(ms);
+  await page.evaluate(() => window.__delineoViewer?.settled());
 }
 
 export function maxPointDifference(a, b) {

@@ -15,6 +15,8 @@ export interface ViewerTestApi {
   getLoadTimings(): ReturnType<ViewerSession['loadTimings']>;
   lesions(): ReturnType<ViewerSession['getSnapshot']>['lesions'];
   whenLoaded(): Promise<void>;
+  /** Resolves when the last edit has reached the canonical read (lesion volumes, onReadChange). */
+  settled(): Promise<void>;
   canvasToPatient(pane: number, x: number, y: number): [number, number, number];
   patientToCanvas(pane: number, p: [number, number, number]): [number, number];
   contourCounts(): Record<string, number>;
@@ -40,6 +42,7 @@ export function exposeTestApi(session: ViewerSession): () => void {
     getLoadTimings: () => session.loadTimings(),
     lesions: () => session.getSnapshot().lesions,
     whenLoaded: () => session.whenLoaded(),
+    settled: () => session.whenSettled(),
     canvasToPatient: (pane, x, y) => session.canvasToPatient(pane, x, y),
     patientToCanvas: (pane, p) => session.patientToCanvas(pane, p),
     contourCounts: () => session.contourCounts(),

@@ -181,6 +181,8 @@ export class ViewerSession {
   private lastRead: CanonicalRead = { lesions: [] };
   private readonly cleanups: (() => void)[] = [];
   private importing = false;
+  private settledWaiters: (() => void)[] = [];
+  private navigation = new Set<Promise<unknown>>();
 
   constructor(options: ViewerOptions, elements: readonly HTMLDivElement[]) {
     if (options.phases.length === 0) throw new Error('the viewer needs at least one series');
@@ -453,7 +455,7 @@ export class ViewerSession {
     if (!p?.series) return;
     const target = Math.max(0, Math.min(p.series.imageIds.length - 1, Math.round(k)));
     if (target === this.viewport(p).getCurrentImageIdIndex()) return;
-    void this.viewport(p).setImageIdIndex(target);
+    this.showSlice(p, target);
   }
 
   scroll(paneIndex: number, delta: number): void {
@@ -475,7 +477,7 @@ export class ViewerSession {
       const m = matchSlice(leader.series.geometry, leader.sliceIndex, p.series.geometry);
       p.link = m ? { inRange: m.inRange, distanceMm: m.distanceMm } : null;
       if (!m) continue;
-      if (m.index !== this.viewport(p).getCurrentImageIdIndex()) void this.viewport(p).setImageIdIndex(m.index);
+      if (m.index !== this.viewport(p).getCurrentImageIdIndex()) this.showSlice(p, m.index);
     }
     leader.link = null;
   }
@@ -838,7 +840,26 @@ export class ViewerSession {
     this.revision++;
     this.changed();
     window.clearTimeout(this.editTimer);
-    this.editTimer = window.setTimeout(() => this.recompute(true), EDIT_DEBOUNCE_MS);
+    this.editTimer = window.setTimeout(() => {
+      this.editTimer = undefined;
+      this.recompute(true);
+      for (const resolve of this.settledWaiters.splice(0)) resolve();
+    }, EDIT_DEBOUNCE_MS);
+  }
+
+  /** Resolves once slice changes have been shown and the last edit has reached the canonical read (for tests). */
+  async whenSettled(): Promise<void> {
+    for (;;) {
+      if (this.navigation.size) await Promise.allSettled([...this.navigation]);
+      else if (this.editTimer !== undefined) await new Promise<void>((resolve) => this.settledWaiters.push(resolve));
+      else return;
+    }
+  }
+
+  private showSlice(p: Pane, k: number): void {
+    const shown = this.viewport(p).setImageIdIndex(k);
+    this.navigation.add(shown);
+    void shown.catch(() => undefined).finally(() => this.navigation.delete(shown));
   }
 
   private seriesOf = (uid: string): SeriesGeometry | undefined => this.paneOfSeries(uid)?.series?.geometry;
