@@ -44,7 +44,7 @@ function Harness() {
     .filter((s) => s.studyInstanceUid === study)
     .slice(0, count)
     .map((s, n) => ({ seriesInstanceUid: s.seriesInstanceUid, label: n === 0 ? 'arterial' : n === 1 ? 'portal venous*' : `phase ${n + 1}` }));
-  // * the second "phase" is derived from the same CT (every other slice, 6 mm): see dev/orthanc/make-second-phase.py
+  // * the extra "phases" are derived from the same CT (6 mm, 9 mm): see dev/orthanc/make-derived-phase.py
   const mode = params.get('mode') ?? 'viewer';
   if (mode === 'reader') {
     const caseId = params.get('case') ?? 'demo';

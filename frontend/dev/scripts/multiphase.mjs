@@ -24,7 +24,8 @@ try {
   await page.keyboard.press('k');
   await goToSlice(page, 1, 0);
   const top1 = await pos(1);
-  await goToSlice(page, 1, 30);
+  const count1 = Number(await page.getAttribute('[data-testid="viewport-1"]', 'data-slice-count'));
+  await goToSlice(page, 1, count1 - 1);
   const bottom1 = await pos(1);
   await page.keyboard.press('k');
   console.log(`second series spans ${bottom1}..${top1} mm`);

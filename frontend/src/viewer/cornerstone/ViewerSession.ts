@@ -285,6 +285,13 @@ export class ViewerSession {
 
   // ---------------------------------------------------------------- loading
 
+  /** Reports a timing to the callback and as a `delineo:load-timing` window event (for measurements). */
+  private reportTiming(p: Pane): void {
+    const timing = { ...p.timing };
+    this.options.onTiming?.(timing);
+    window.dispatchEvent(new CustomEvent('delineo:load-timing', { detail: timing }));
+  }
+
   /** Initialises Cornerstone, creates the viewports and loads every phase (in parallel). */
   async start(): Promise<void> {
     await initCornerstone();
@@ -330,7 +337,7 @@ export class ViewerSession {
         if (progress.loaded + progress.failed === progress.total && p.timing.allSlicesMs === null) {
           p.timing.allSlicesMs = performance.now() - this.openedAt;
           p.timing.failed = progress.failed;
-          this.options.onTiming?.({ ...p.timing });
+          this.reportTiming(p);
         }
         this.changed();
       });
@@ -388,7 +395,7 @@ export class ViewerSession {
       // count only a render that shows a decoded image (resizes render empty viewports too)
       if (p.timing.firstImageMs === null && p.series && this.engine && this.viewport(p).getImageData()) {
         p.timing.firstImageMs = performance.now() - this.openedAt;
-        this.options.onTiming?.({ ...p.timing });
+        this.reportTiming(p);
         this.changed();
       }
     };
