@@ -10,15 +10,13 @@ import { annotation as annotationApi, cancelActiveManipulations, Enums as ToolEn
 import type { CanonicalRead } from '../canonical';
 import { sub, type Vec3 } from '../geometry';
 import { linkability, matchSlice } from '../linkedScroll';
-import { interpolateMasks } from '../maskInterpolation';
 import { orientationMarkers, type OrientationMarkers } from '../orientation';
-import { maskOfLabel } from '../labelmapContours';
 import { canonicalToViewerPlan, viewerStateToCanonical, type LesionBinding } from '../readConversion';
 import type { SeriesGeometry } from '../seriesGeometry';
 import { validateRead, type ValidationIssue } from '../validation';
 import { measureLesion, type LesionMeasure } from '../volume';
 import { presetById, presetsApply, rangeToWindow, windowToRange } from '../windowPresets';
-import { fetchSeries, prefetchSeries, type DicomWebSource, type LoadedSeries, type PrefetchProgress } from './dicomWebSeries';
+import { fetchSeries, prefetchSeries, type LoadedSeries, type PrefetchProgress } from './dicomWebSeries';
 import { initCornerstone } from './init';
 import { lesionColour } from './lesionColours';
 import {
@@ -27,107 +25,32 @@ import {
   clearSegment,
   createSeriesSegmentation,
   labelmapImageIds,
-  labelmapModified,
   lesionAnnotationUids,
-  paintLabelmapSlice,
   readContourAnnotations,
   readLabelmapSlice,
   segmentationIdFor,
-  setLabelmapPixels,
 } from './segmentationAdapter';
+import {
+  acceptContourProposals,
+  interpolateLabelmapSegment,
+  referencedImageId,
+  removeUndoably,
+  segmentAnnotationsOnImage,
+  segmentOf,
+  segmentPixelsOnSlice,
+  type AnyAnnotation,
+  type SegmentPixels,
+} from './lesionEdits';
 import { createViewerToolGroup, EDITING_TOOLS, type PrimaryTool, type ViewerToolGroup } from './tools';
+import type { LoadTiming, PaneSnapshot, PhaseSpec, ViewerOptions, ViewerSnapshot } from './viewerTypes';
+
+export type { PhaseSpec, ViewerOptions, LoadTiming, PaneSnapshot, LesionSnapshot, ViewerSnapshot } from './viewerTypes';
 
 /**
  * One viewer on screen: a rendering engine with one stack viewport per phase, their tool groups, the lesions being
  * drawn, linked scrolling, load timing, and conversion to and from the canonical read. React components render the
  * DOM and call these methods; they observe state through subscribe()/getSnapshot().
  */
-
-export interface PhaseSpec {
-  seriesInstanceUid: string;
-  /** e.g. "arterial", "portal venous", "T2WI". */
-  label: string;
-}
-
-export interface ViewerOptions {
-  source: DicomWebSource;
-  studyInstanceUid: string;
-  phases: readonly PhaseSpec[];
-  readOnly: boolean;
-  /** The study's lesion labels; the first is the default for a new lesion. */
-  lesionLabels: readonly string[];
-  /** Called (debounced) with the canonical read after every edit. */
-  onReadChange?: (read: CanonicalRead) => void;
-  /** Called when a pane's load timing gains a number. */
-  onTiming?: (timing: LoadTiming) => void;
-}
-
-export interface LoadTiming {
-  paneIndex: number;
-  seriesInstanceUid: string;
-  /** performance.now() when the viewer opened (ms since the page's navigation start); the others count from it. */
-  openedAtMs: number;
-  /** ms from opening the viewer to the series metadata being parsed. */
-  metadataMs: number | null;
-  /** ms from opening the viewer to the first image of the series drawn on screen. */
-  firstImageMs: number | null;
-  /** ms from opening the viewer to every slice loaded and decoded. */
-  allSlicesMs: number | null;
-  slices: number;
-  failed: number;
-}
-
-export interface PaneSnapshot {
-  index: number;
-  phaseLabel: string;
-  seriesInstanceUid: string;
-  description: string;
-  modality: string;
-  status: 'loading' | 'ready' | 'error';
-  error: string | null;
-  progress: PrefetchProgress;
-  sliceIndex: number;
-  sliceCount: number;
-  /** Position of the current slice along the normal (mm), for the overlay. */
-  slicePositionMm: number | null;
-  window: { width: number; center: number } | null;
-  preset: string | null;
-  markers: OrientationMarkers | null;
-  cine: boolean;
-  timing: LoadTiming;
-  /** When scrolling is linked and this pane follows another: is the other's plane inside this series? */
-  link: { inRange: boolean; distanceMm: number } | null;
-  linkProblem: string | null;
-}
-
-export interface LesionSnapshot {
-  id: string;
-  label: string;
-  seriesInstanceUid: string;
-  phaseLabel: string;
-  segmentIndex: number;
-  colour: [number, number, number];
-  measure: LesionMeasure | null;
-  pendingInterpolations: number;
-}
-
-export interface ViewerSnapshot {
-  panes: PaneSnapshot[];
-  lesions: LesionSnapshot[];
-  activeLesionId: string | null;
-  activePane: number;
-  tool: PrimaryTool;
-  linked: boolean;
-  readOnly: boolean;
-  brushRadiusMm: number;
-  /** Notes about the last conversion (left-out contours …). */
-  notes: string[];
-  message: string | null;
-  /** Increments on every edit. */
-  revision: number;
-  canUndo: boolean;
-  canRedo: boolean;
-}
 
 interface Pane {
   spec: PhaseSpec;
@@ -684,53 +607,21 @@ export class ViewerSession {
    */
   deleteSelected(): void {
     if (this.options.readOnly) return;
-    type AnyAnnotation = NonNullable<ReturnType<typeof annotationApi.state.getAnnotation>>;
-    const segOf = (a: AnyAnnotation) => (a.data as { segmentation?: { segmentationId: string; segmentIndex: number } }).segmentation;
     const ours = new Set(this.panes.map((p) => p.segmentationId));
     let removed: AnyAnnotation[] = annotationApi.selection
       .getAnnotationsSelected()
       .map((uid) => annotationApi.state.getAnnotation(uid))
-      .filter((a): a is AnyAnnotation => !!a && ours.has(segOf(a)?.segmentationId ?? null));
-    let pixels: { segmentationId: string; k: number; indices: number[]; value: number } | null = null;
+      .filter((a): a is AnyAnnotation => !!a && ours.has(segmentOf(a)?.segmentationId ?? null));
+    let pixels: SegmentPixels | null = null;
     if (removed.length === 0) {
       const lesion = this.lesions.find((l) => l.id === this.activeLesionId);
       const p = lesion && this.paneOfSeries(lesion.seriesInstanceUid);
       if (!lesion || !p?.series || !p.segmentationId) return;
-      const imageId = p.series.imageIds[p.sliceIndex];
-      removed = annotationApi.state
-        .getAllAnnotations()
-        .filter((a) => segOf(a)?.segmentationId === p.segmentationId && segOf(a)?.segmentIndex === lesion.segmentIndex && (a.metadata as { referencedImageId?: string }).referencedImageId === imageId);
-      const values = readLabelmapSlice(p.segmentationId, p.sliceIndex);
-      const indices: number[] = [];
-      if (values) for (let n = 0; n < values.length; n++) if (values[n] === lesion.segmentIndex) indices.push(n);
-      if (indices.length) pixels = { segmentationId: p.segmentationId, k: p.sliceIndex, indices, value: lesion.segmentIndex };
+      removed = segmentAnnotationsOnImage(p.segmentationId, lesion.segmentIndex, p.series.imageIds[p.sliceIndex]);
+      pixels = segmentPixelsOnSlice(p.segmentationId, lesion.segmentIndex, p.sliceIndex);
     }
     if (!removed.length && !pixels) return;
-    const elementOf = (a: AnyAnnotation) =>
-      this.panes.find((p) => p.series?.imageIds.includes((a.metadata as { referencedImageId?: string }).referencedImageId ?? ''))?.element;
-    const apply = (remove: boolean) => {
-      for (const a of removed) {
-        if (remove) {
-          if (a.annotationUID) annotationApi.state.removeAnnotation(a.annotationUID);
-        } else {
-          const element = elementOf(a);
-          if (!element) continue;
-          annotationApi.state.addAnnotation(a, element);
-          toolUtilities.contourSegmentation.addContourSegmentationAnnotation(a as never);
-        }
-      }
-      if (pixels) {
-        const value = remove ? 0 : pixels.value;
-        setLabelmapPixels(pixels.segmentationId, pixels.k, pixels.indices.map((index) => ({ index, value })));
-        labelmapModified(pixels.segmentationId);
-      }
-    };
-    apply(true);
-    coreUtilities.HistoryMemo.DefaultHistoryMemo.push({
-      id: coreUtilities.uuidv4(),
-      operationType: 'delete-contours',
-      restoreMemo: (undo?: boolean) => apply(!undo),
-    });
+    removeUndoably(removed, pixels, (a) => this.panes.find((p) => p.series?.imageIds.includes(referencedImageId(a) ?? ''))?.element);
     this.renderAll();
     this.markEdited();
   }
@@ -758,54 +649,9 @@ export class ViewerSession {
     const lesion = this.lesions.find((l) => l.id === this.activeLesionId)!;
     const p = this.paneOfSeries(lesion.seriesInstanceUid);
     if (!p?.series || !p.segmentationId) return;
-    const segmentationId = p.segmentationId;
-    // proposals become real contours; they keep "interpolated" as their origin
-    for (const a of annotationApi.state.getAllAnnotations()) {
-      const seg = (a.data as { segmentation?: { segmentationId: string; segmentIndex: number } }).segmentation;
-      if ((a as { autoGenerated?: boolean }).autoGenerated && seg?.segmentationId === segmentationId && seg.segmentIndex === lesion.segmentIndex) {
-        (a as { delineoOrigin?: string }).delineoOrigin = 'interpolated';
-      }
-    }
-    toolUtilities.contours.acceptAutogeneratedInterpolations(p.element, { segmentationId, segmentIndex: lesion.segmentIndex });
-    const geometry = p.series.geometry;
-    const keys: number[] = [];
-    const masks = new Map<number, ReturnType<typeof maskOfLabel>>();
-    for (let k = 0; k < geometry.slices.length; k++) {
-      const values = readLabelmapSlice(segmentationId, k);
-      const mask = values ? maskOfLabel(values, geometry.columns, geometry.rows, lesion.segmentIndex) : null;
-      if (mask) {
-        keys.push(k);
-        masks.set(k, mask);
-      }
-    }
-    const changes: { k: number; pixels: { index: number; old: number }[] }[] = [];
-    let vanished = 0;
-    const grid = geometry.grid;
-    for (let n = 1; n < keys.length; n++) {
-      const gap = keys[n] - keys[n - 1] - 1;
-      if (gap <= 0) continue;
-      const filled = interpolateMasks(masks.get(keys[n - 1])!, masks.get(keys[n])!, gap, grid?.sx ?? 1, grid?.sy ?? 1);
-      filled.forEach((mask, m) => {
-        const k = keys[n - 1] + 1 + m;
-        if (!mask.data.some((v) => v)) vanished++;
-        const pixels = paintLabelmapSlice(segmentationId, k, mask, lesion.segmentIndex, (old) => old === 0);
-        if (pixels.length) changes.push({ k, pixels });
-      });
-    }
-    if (changes.length) {
-      const value = lesion.segmentIndex;
-      coreUtilities.HistoryMemo.DefaultHistoryMemo.push({
-        id: coreUtilities.uuidv4(),
-        operationType: 'labelmap-interpolation',
-        restoreMemo: (undo?: boolean) => {
-          for (const c of changes) setLabelmapPixels(segmentationId, c.k, c.pixels.map((px) => ({ index: px.index, value: undo ? px.old : value })));
-          labelmapModified(segmentationId);
-        },
-      });
-      labelmapModified(segmentationId);
-    }
-    this.message =
-      vanished > 0 ? `${vanished} slice(s) stayed empty: the painted shapes on either side do not overlap. Paint an intermediate slice.` : null;
+    acceptContourProposals(p.element, p.segmentationId, lesion.segmentIndex);
+    const { empty } = interpolateLabelmapSegment(p.segmentationId, p.series.geometry, lesion.segmentIndex);
+    this.message = empty > 0 ? `${empty} slice(s) stayed empty: the painted shapes on either side do not overlap. Paint an intermediate slice.` : null;
     this.renderAll();
     this.markEdited();
   }
