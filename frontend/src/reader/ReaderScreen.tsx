@@ -49,9 +49,13 @@ export function ReaderScreen({ readerCase, store, source, onSubmitted, autosaveD
   const [submitError, setSubmitError] = useState<string | null>(null);
   const session = useRef<ViewerSession | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // the store is looked up per case, so a new store object on each render does not restart the screen
+  const storeRef = useRef(store);
+  storeRef.current = store;
 
   useEffect(() => {
     let cancelled = false;
+    const store = storeRef.current;
     setLoadError(null);
     store.load().then(
       (snapshot) => {
@@ -64,7 +68,7 @@ export function ReaderScreen({ readerCase, store, source, onSubmitted, autosaveD
     return () => {
       cancelled = true;
     };
-  }, [store, attempt, autosaveDebounceMs]);
+  }, [readerCase.caseId, attempt, autosaveDebounceMs]);
 
   useEffect(() => () => controller?.dispose(), [controller]);
 

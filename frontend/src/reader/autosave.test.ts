@@ -134,6 +134,14 @@ describe('autosave', () => {
     expect(() => c.update(read('late'))).toThrow(/submitted/);
   });
 
+  it('saves a still-debounced edit when disposed (leaving the screen)', async () => {
+    const c = new AutosaveController(store, { read: { lesions: [] }, version: null, submitted: false }, { debounceMs: 60_000 });
+    c.update(read('last'));
+    c.dispose();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.stored.read).toEqual(read('last'));
+  });
+
   it('does not submit over a conflict', async () => {
     const c = new AutosaveController(store, { read: { lesions: [] }, version: null, submitted: false }, { debounceMs: 10 });
     c.update(read('a'));

@@ -201,9 +201,12 @@ export class AutosaveController {
     }
   }
 
+  /** Stops autosaving; an edit still waiting for its debounce is saved first (best effort). */
   dispose(): void {
+    const waiting = this.timer !== null;
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = null;
     this.listeners.clear();
+    if (waiting && (this.status.state === 'pending' || this.status.state === 'error')) void this.saveNow(true).catch(() => undefined);
   }
 }
