@@ -1,0 +1,45 @@
+import type { ValidationIssue } from '../viewer/validation';
+
+/** Confirms submission; errors (open or off-plane contours, unknown labels …) block it, warnings do not. */
+export function SubmitDialog({ issues, error, busy, onConfirm, onCancel }: { issues: ValidationIssue[]; error: string | null; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  return (
+    <div className="rd-dialog-backdrop">
+      <div className="rd-dialog" role="dialog" aria-modal="true" aria-labelledby="rd-submit-title" data-testid="submit-dialog">
+        <h2 id="rd-submit-title">Submit your read?</h2>
+        <p>A submitted read is final: you will not be able to change it.</p>
+        {errors.length > 0 && (
+          <>
+            <p className="error">These problems must be fixed first:</p>
+            <ul className="rd-issues error" data-testid="submit-errors">
+              {errors.map((i, n) => (
+                <li key={n}>{i.message}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {warnings.length > 0 && (
+          <ul className="rd-issues dv-warn" data-testid="submit-warnings">
+            {warnings.map((i, n) => (
+              <li key={n}>{i.message}</li>
+            ))}
+          </ul>
+        )}
+        {error && (
+          <p className="error" role="alert" data-testid="submit-error">
+            {error}
+          </p>
+        )}
+        <div className="rd-actions">
+          <button type="button" onClick={onCancel} data-testid="submit-cancel">
+            Keep working
+          </button>
+          <button type="button" className="primary" disabled={errors.length > 0 || busy} onClick={onConfirm} data-testid="submit-confirm">
+            {busy ? 'Submitting…' : 'Submit final read'}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
