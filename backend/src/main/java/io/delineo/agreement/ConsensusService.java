@@ -121,7 +121,8 @@ public class ConsensusService {
                 contours.add(new ReadContent.Contour(sops.get(sc.k()), points));
             }
             if (!contours.isEmpty()) {
-                lesions.add(new ReadContent.Lesion("consensus-" + (lesions.size() + 1), g.label(), contours));
+                lesions.add(new ReadContent.Lesion("consensus-" + (lesions.size() + 1), g.label(),
+                        g.seriesInstanceUid(), contours));
             }
         }
         List<Source> sources = inputs.stream().map(i -> new Source(i.reader(), i.version())).toList();
@@ -138,6 +139,8 @@ public class ConsensusService {
         List<Consensus> existing = Consensus.ofCase(c);
         Integer basedOn = existing.isEmpty() ? null : existing.get(0).version;
         List<Source> sources = existing.isEmpty() ? List.of() : sourcesOf(existing.get(0));
+        var planes = reads.planes(c);
+        content = content.withSeries(sop -> planes.containsKey(sop) ? planes.get(sop).seriesInstanceUid() : null);
         return save(c, "EDITED", null, basedOn, sources, List.of(), content);
     }
 

@@ -68,6 +68,8 @@ public class ReadService {
             throw new ApiException(400, "the read was not saved: " + String.join("; ", problems),
                     Map.of("problems", problems));
         }
+        Map<String, ImagePlane> planes = planes(c);
+        content = content.withSeries(sop -> planes.containsKey(sop) ? planes.get(sop).seriesInstanceUid() : null);
         ReadVersion v = new ReadVersion();
         v.read = read;
         v.version = read.version + 1;
@@ -152,6 +154,8 @@ public class ReadService {
             throw new ApiException(400, "the imported contours do not fit this case: " + String.join("; ", problems),
                     Map.of("problems", problems));
         }
+        Map<String, ImagePlane> planes = planes(c);
+        content = content.withSeries(sop -> planes.containsKey(sop) ? planes.get(sop).seriesInstanceUid() : null);
         ReaderRead read = lockedRead(c, reader);
         ReadVersion v = new ReadVersion();
         v.read = read;

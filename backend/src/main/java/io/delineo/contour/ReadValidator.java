@@ -60,6 +60,10 @@ public final class ReadValidator {
             }
             if (series.size() > 1) {
                 problems.add(where + ": contours lie on " + series.size() + " different series; a lesion is drawn on one");
+            } else if (lesion.seriesInstanceUid() != null && series.size() == 1
+                    && !series.contains(lesion.seriesInstanceUid())) {
+                problems.add(where + ": its contours lie on series " + series.iterator().next()
+                        + ", not on the lesion's series " + lesion.seriesInstanceUid());
             }
         }
         return problems;

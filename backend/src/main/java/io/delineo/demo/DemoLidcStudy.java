@@ -106,7 +106,9 @@ public class DemoLidcStudy {
         ReadVersion v = new ReadVersion();
         v.read = read;
         v.version = 1;
-        v.content = reads.toJson(content);
+        var planes = reads.planes(c);
+        v.content = reads.toJson(content.withSeries(
+                sop -> planes.containsKey(sop) ? planes.get(sop).seriesInstanceUid() : null));
         v.savedBy = "system";
         v.savedAt = now;
         v.persist();

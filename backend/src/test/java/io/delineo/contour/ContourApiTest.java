@@ -60,7 +60,8 @@ class ContourApiTest {
         Map<String, Object> body = twoSliceLesion();
         put("reader1", "\"0\"", body).then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
         Response back = given().auth().oauth2(TestTokens.reader("reader1")).get("/api/cases/" + f.caseId + "/my-read");
-        back.then().statusCode(200).header("ETag", "\"1\"").body("status", equalTo("IN_PROGRESS"));
+        back.then().statusCode(200).header("ETag", "\"1\"").body("status", equalTo("IN_PROGRESS"))
+                .body("content.lesions[0].seriesInstanceUid", equalTo(f.seriesUid));
         @SuppressWarnings("unchecked")
         List<double[]> sent = (List<double[]>) ((Map<String, Object>) ((List<?>) ((Map<String, Object>)
                 ((List<?>) body.get("lesions")).get(0)).get("contours")).get(1)).get("points");
