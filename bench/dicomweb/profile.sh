@@ -4,7 +4,9 @@
 #
 #   bench/dicomweb/profile.sh <stow|wado|qido> <out-dir> [extra DicomWebBench options…]
 #
-# Needs a running stack (see run.sh) and fresh STOW sets for "stow". Writes <out-dir>/<section>.jfr,
+# Needs a running stack (see run.sh) and, for "stow", fresh STOW sets (5 per repetition incl. the warm-up round):
+#   /usr/bin/python3 bench/dicomweb/make_stow_sets.py backend/demo-data/pancreatic-ct /tmp/bench-dw/sets-profile 20
+# (BENCH_SETS overrides that folder). Writes <out-dir>/<section>.jfr,
 # <section>.threads (raw dumps) and <section>-summary.txt (hot methods, waits; see summarize_profile.py).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

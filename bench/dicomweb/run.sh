@@ -2,7 +2,7 @@
 # Runs the whole DICOMweb comparison once: starts the bench Orthanc if it is not running, writes fresh
 # UID-rewritten STOW sets, runs DicomWebBench.java against both servers and stores the results.
 #
-#   bench/dicomweb/run.sh [name]          (results in bench/dicomweb/results/<name>.{tsv,md,log})
+#   bench/dicomweb/run.sh [name]          (results in bench/dicomweb/results/<name>.md, .tsv and -log.txt)
 #
 # The Delineo stack must already run (another terminal, from the repository root):
 #   ./delineo up --port 28080 --keycloak-port 28180 --db-port 25433 --data-dir /tmp/bench-dw/delineo
@@ -47,13 +47,13 @@ rm -rf "$sets"
   echo "java: $(java -version 2>&1 | head -1)"
   echo "orthanc: $(/usr/sbin/Orthanc --version | head -1), dicomweb plugin $(curl -s "http://localhost:$ORTHANC_PORT/plugins/dicom-web" | sed -n 's/.*"Version" : "\(.*\)".*/\1/p')"
   echo "uptime before: $(uptime)"
-} > "$results/$name.log"
+} > "$results/$name-log.txt"
 
 BENCH_CLK_TCK=$(getconf CLK_TCK) java "$HERE/DicomWebBench.java" --delineo "http://localhost:$PORT" --keycloak "http://localhost:$KC" \
   --orthanc "http://localhost:$ORTHANC_PORT" --demo "$ROOT/backend/demo-data/pancreatic-ct" --sets "$sets" \
   --reps "$REPS" --delineo-pids "$portal_pid,$postgres_pid" --orthanc-pids "$orthanc_cpu_pid" \
-  --out "$results/$name.tsv" 2>> "$results/$name.log" | tee "$results/$name.md"
+  --out "$results/$name.tsv" 2>> "$results/$name-log.txt" | tee "$results/$name.md"
 
-echo "uptime after: $(uptime)" >> "$results/$name.log"
+echo "uptime after: $(uptime)" >> "$results/$name-log.txt"
 rm -rf "$sets"
-echo "results: $results/$name.{md,tsv,log}"
+echo "results: $results/$name.md, .tsv, -log.txt"
