@@ -54,7 +54,7 @@ describe('the tumour board', () => {
     session = await openBrowser();
     let page = session.page;
     await loginAs(page, 'pi', `/studies/${studyId}/cases/${caseId}`);
-    await page.waitForSelector('[data-testid="case-grading"] [data-testid="predict-model"] option');
+    await page.waitForSelector('[data-testid="predict-model"] option[value="pnen-roi-image-demo 1.0.0"]', { state: 'attached' });
     await page.waitForSelector('[data-testid="no-predictions"]');
     for (const m of MODELS) {
       await page.selectOption('[data-testid="predict-model"]', `${m.id} ${m.version}`);

@@ -99,7 +99,8 @@ export interface TrainingFold {
   trainCases: number;
   testCases: number;
   auc: ServerNumber;
-  selectedFeatures: number;
+  /** Features with a non-zero weight in this fold's model. */
+  selectedFeatures: string[];
 }
 
 export interface TrainingResult {

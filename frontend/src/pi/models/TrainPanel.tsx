@@ -127,7 +127,7 @@ function TrainingReport({ result: r }: { result: TrainingResult }) {
         on {r.cases} cases ({Object.entries(r.perClass).map(([k, n]) => `${k} ${n}`).join(', ')}), {r.features.length} candidate
         features.
       </p>
-      <table className="data compact" data-testid="cv-folds">
+      <table className="data compact auto-width" data-testid="cv-folds">
         <thead>
           <tr>
             <th className="num">Fold</th>
@@ -135,6 +135,7 @@ function TrainingReport({ result: r }: { result: TrainingResult }) {
             <th className="num">Test cases</th>
             <th className="num">AUC</th>
             <th className="num">Features kept</th>
+            <th>Which</th>
           </tr>
         </thead>
         <tbody>
@@ -144,7 +145,13 @@ function TrainingReport({ result: r }: { result: TrainingResult }) {
               <td className="num">{f.trainCases}</td>
               <td className="num">{f.testCases}</td>
               <td className="num">{fixed(finite(f.auc), 3)}</td>
-              <td className="num">{f.selectedFeatures}</td>
+              <td className="num">{f.selectedFeatures.length}</td>
+              <td className="small">
+                <details>
+                  <summary>show</summary>
+                  <span className="mono wrap">{f.selectedFeatures.join(', ')}</span>
+                </details>
+              </td>
             </tr>
           ))}
         </tbody>
