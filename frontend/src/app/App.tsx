@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { AdminScreen } from '../admin/AdminScreen';
 import { api } from '../api';
 import type { Me } from '../api/types';
 import { ArchiveScreen } from '../archive/ArchiveScreen';
@@ -60,6 +61,8 @@ function Screen({ me, path }: { me: Me; path: string }) {
       return <AuditScreen />;
     case '/archive':
       return <ArchiveScreen />;
+    case '/admin':
+      return <AdminScreen />;
     default:
       return <EmptyState title="Page not found" />;
   }

@@ -3,6 +3,7 @@ import { piApi, type LesionAgreement, type ReadView, type StudyCase } from '../a
 import { Breadcrumbs, ErrorText, LoadFailed, messageOf, Panel, ReadChip, StudyStatusChip, useLoaded } from './common';
 import { ConsensusPanel } from './ConsensusPanel';
 import { dateTime, ml, mm, ratio, signed, sliceRange, uidTail } from './format';
+import { CaseGradingPanel } from './models/CaseGradingPanel';
 import { PathologyForm } from './PathologyForm';
 import { orderedPhases, phaseLabel } from './phases';
 import { piPaths } from './routes';
@@ -95,6 +96,8 @@ export function CaseReview({ studyId, caseId }: { studyId: number; caseId: numbe
       <Panel title="Pathology reference" testId="case-pathology">
         <PathologyForm caseId={caseId} onSaved={cases.reload} />
       </Panel>
+
+      <CaseGradingPanel caseId={caseId} />
     </div>
   );
 }
