@@ -88,11 +88,24 @@ public class HttpFilters {
     private void singlePageAppRoutes(RoutingContext rc) {
         String path = rc.normalizedPath();
         if (rc.request().method() == HttpMethod.GET && !isServerPath(path) && !"/".equals(path)
-                && !path.substring(path.lastIndexOf('/') + 1).contains(".")) {
+                && !isStaticAsset(path)) {
             rc.reroute("/");
             return;
         }
         rc.next();
+    }
+
+    /**
+     * A file the frontend build placed in META-INF/resources. Client-side routes may end in something that looks like
+     * a file name (a model version "1.0.0"), so a dot alone does not make a path a static asset. Everything under
+     * /assets/ is the build's, so a missing bundle stays a 404 rather than HTML a script tag cannot run.
+     */
+    static boolean isStaticAsset(String path) {
+        if (path.startsWith("/assets/")) return true;
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        if (!last.contains(".") || path.contains("..")) return false;
+        var resource = HttpFilters.class.getClassLoader().getResource("META-INF/resources" + path);
+        return resource != null;
     }
 
     static boolean isServerPath(String path) {
