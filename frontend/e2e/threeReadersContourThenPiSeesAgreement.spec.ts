@@ -59,7 +59,9 @@ describe('three readers contour one case and the PI reviews it', () => {
     await page.selectOption('[data-testid="viewer-source"]', 'reader:reader2');
     await page.waitForSelector('[data-testid="case-viewer"][data-selection="reader:reader2"]');
     expect(await waitForShownRead(page, 'pi-viewer', 1)).toEqual([volumes.reader2]);
-    expect(await page.textContent('[data-testid="viewer-shown"]')).toBe("Showing reader2's read, version 1 (submitted), 1 lesion");
+    const reads = await apiJson<{ reader: string; version: number }[]>('pi', `/api/cases/${caseId}/reads`);
+    const reader2Version = reads.find((r) => r.reader === 'reader2')!.version;
+    expect(await page.textContent('[data-testid="viewer-shown"]')).toBe(`Showing reader2's read, version ${reader2Version} (submitted), 1 lesion`);
     expect(await page.textContent('[data-testid="pi-viewer"] [data-testid="lesion-label"]')).toBe('primary tumour');
     await page.selectOption('[data-testid="viewer-source"]', 'all-readers');
     expect((await waitForShownRead(page, 'pi-viewer', 3)).sort((x, y) => x - y)).toEqual(READERS.map((r) => volumes[r]));

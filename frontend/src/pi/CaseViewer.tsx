@@ -36,13 +36,20 @@ export function CaseViewer({ caseId, studyInstanceUid, series, lesionLabels, rea
     }
   }, [reads, consensus.data, phases]);
   const [selected, setSelected] = useState<string | null>(null);
+  // a choice to switch to once it exists (the read just imported, before the reads have reloaded)
+  const [wanted, setWanted] = useState<string | null>(null);
   const choice = choices.find((c) => c.key === selected) ?? null;
 
   // start on the default, and fall back to it when the selected version disappears
   useEffect(() => {
     if (reads === null || consensus.data === null) return;
-    if (!choices.some((c) => c.key === selected)) setSelected(defaultChoice(choices, consensus.data));
-  }, [choices, selected, reads, consensus.data]);
+    if (wanted && choices.some((c) => c.key === wanted)) {
+      setSelected(wanted);
+      setWanted(null);
+    } else if (!choices.some((c) => c.key === selected)) {
+      setSelected(defaultChoice(choices, consensus.data));
+    }
+  }, [choices, selected, wanted, reads, consensus.data]);
 
   if (phases.length === 0) return <p className="muted">This case has no series to show.</p>;
   const controls = (
@@ -72,7 +79,7 @@ export function CaseViewer({ caseId, studyInstanceUid, series, lesionLabels, rea
       />
       <ImportContours caseId={caseId} readers={readers} lesionLabels={lesionLabels} onImported={(reader) => {
         onImported();
-        setSelected(`reader:${reader}`);
+        setWanted(`reader:${reader}`);
       }} />
     </div>
   );
