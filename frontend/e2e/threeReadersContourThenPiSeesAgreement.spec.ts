@@ -73,7 +73,7 @@ describe('three readers contour one case and the PI reviews it', () => {
     await page.selectOption('[data-testid="consensus-method"]', 'staple');
     await page.click('button:has-text("Create consensus")');
     await page.waitForSelector('[data-testid="consensus-version"][data-version="1"] [data-testid="staple-stats"]', { timeout: 120_000 });
-    await page.waitForSelector('[data-testid="viewer-source"] option[value="consensus:1"]');
+    await page.waitForSelector('[data-testid="viewer-source"] option[value="consensus:1"]', { state: 'attached' });
     await page.selectOption('[data-testid="viewer-source"]', 'consensus:1');
     const [consensusVolume] = await waitForShownRead(page, 'pi-viewer', 1);
     expect(await page.textContent('[data-testid="viewer-shown"]')).toMatch(/^Showing Consensus version 1 \(staple, not approved\), 1 lesion$/);
