@@ -63,6 +63,16 @@ describe('the choices of the PI case viewer', () => {
     expect(all.caption).toBe('All 2 readers overlaid (reader1 v1, reader3 v1), 3 lesions');
   });
 
+  it('shows painted slices of the overlay as outlines, so overlapping readers do not paint over each other', () => {
+    const painted = read('reader1', 1, 'SUBMITTED', 1);
+    (painted.content.lesions[0].contours[0] as { origin?: string }).origin = 'brush';
+    const choices = readChoices([painted, read('reader2', 1, 'SUBMITTED', 1)], [], SERIES);
+    expect(choices[0].read.lesions[0].contours[0].origin).toBe('brush');
+    const overlay = choices.find((c) => c.key === 'all-readers')!.read.lesions[0].contours[0];
+    expect(overlay.origin).toBeUndefined();
+    expect(overlay.points).toEqual(choices[0].read.lesions[0].contours[0].points);
+  });
+
   it('offers no overlay for a single read, and starts on the approved consensus, else the first reader', () => {
     const one = readChoices([read('reader2', 1, 'SUBMITTED', 1)], [], SERIES);
     expect(one.map((c) => c.key)).toEqual(['reader:reader2']);

@@ -22,7 +22,8 @@ function lesionCount(read: CanonicalRead): string {
 
 /**
  * The choices for a case: each reader with a saved read, "all readers" (each reader's lesions as separate lesions,
- * labelled with the reader, so every outline keeps its own colour) when two or more have one, and each consensus
+ * labelled with the reader, so every outline keeps its own colour; painted slices as outlines) when two or more have
+ * one, and each consensus
  * version (newest first, as the server lists them).
  */
 export function readChoices(reads: readonly ReadView[], consensus: readonly Consensus[], seriesFallback?: string): ReadChoice[] {
@@ -39,7 +40,14 @@ export function readChoices(reads: readonly ReadView[], consensus: readonly Cons
   if (saved.length >= 2) {
     const read: CanonicalRead = {
       lesions: choices.flatMap((c, n) =>
-        c.read.lesions.map((l) => ({ ...l, id: `${saved[n].reader}/${l.id}`, label: `${l.label} — ${saved[n].reader}` })),
+        c.read.lesions.map((l) => ({
+          ...l,
+          id: `${saved[n].reader}/${l.id}`,
+          label: `${l.label} — ${saved[n].reader}`,
+          // painted slices are shown as outlines here: in the viewer's one labelmap per series, overlapping brush
+          // lesions of different readers would paint over each other (the outline gives exactly the same voxels)
+          contours: l.contours.map((ct) => (ct.origin === 'brush' ? { sopInstanceUid: ct.sopInstanceUid, points: ct.points } : ct)),
+        })),
       ),
     };
     choices.push({
