@@ -59,10 +59,15 @@ export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => window.__delineoViewer?.settled());
 }
 
-/** A new lesion (default label) with one freehand outline on slice k of pane 0. */
+/**
+ * A new lesion (default label) with one freehand outline on slice k of pane 0. Keyboard shortcuts (N, F) rather than
+ * clicks: a dialog that autosave may open meanwhile (a conflict) must not block the test's next step.
+ */
 export async function drawLesion(page: Page, k: number, r: number): Promise<void> {
-  await page.click('[data-testid="new-lesion"]');
-  await page.click('[data-testid="tool-freehand"]');
+  const before = await page.evaluate(() => window.__delineoViewer!.lesions().length);
+  await page.keyboard.press('n');
+  await page.waitForFunction((n) => window.__delineoViewer!.lesions().length === n + 1, before);
+  await page.keyboard.press('f');
   await goToSlice(page, 0, k);
   await drawLoop(page, 0, r);
   await settle(page);
