@@ -1,7 +1,7 @@
 // Contour save latency under N concurrent simulated readers (issue: reader studies / contour storage).
 //
 //   node bench/contours/save-latency.mjs --portal http://localhost:28080 --keycloak http://localhost:28180 \
-//        [--readers 20] [--saves 40]
+//        [--readers 20] [--saves 40] [--think 0]
 //
 // Needs a running stack (./delineo up --port 28080 --keycloak-port 28180 --db-port 25433 --data-dir /tmp/bench-data)
 // with the demo CT loaded. It uses the Keycloak master admin (kcadmin/kcadmin, development only) to create the
@@ -17,6 +17,8 @@ const PORTAL = arg('portal', 'http://localhost:28080');
 const KC = arg('keycloak', 'http://localhost:28180');
 const READERS = Number(arg('readers', 20));
 const SAVES = Number(arg('saves', 40));
+// pause between one reader's saves (ms); 0 = back to back (stress); the viewer autosaves 1.5 s after the last edit
+const THINK = Number(arg('think', 0));
 
 async function json(url, init = {}) {
   const r = await fetch(url, init);
@@ -38,6 +40,8 @@ async function ensureSetup(admin) {
       protocolMappers: [{ name: 'aud', protocol: 'openid-connect', protocolMapper: 'oidc-audience-mapper',
         config: { 'included.client.audience': 'delineo-api', 'access.token.claim': 'true' } }] }) });
   }
+  // parallel password grants on a busy machine can trip Keycloak's brute-force detection: start clean
+  await fetch(`${KC}/admin/realms/delineo/attack-detection/brute-force/users`, { method: 'DELETE', headers: h });
   const role = await json(`${KC}/admin/realms/delineo/roles/reader`, { headers: h });
   for (let n = 1; n <= READERS; n++) {
     const name = `reader-sim-${String(n).padStart(2, '0')}`;
@@ -96,9 +100,10 @@ async function main() {
     body: JSON.stringify({ studyInstanceUid: studyUid, series: { CT_PORTAL_VENOUS: seriesUid } }) });
   await pi(`/api/reader-studies/${s.id}/status`, { method: 'POST', body: JSON.stringify({ status: 'OPEN' }) });
   const body = JSON.stringify(read(metas));
-  console.log(`case ${c.id}: ${READERS} readers × ${SAVES} saves, body ${(body.length / 1024).toFixed(1)} KiB`);
+  console.log(`case ${c.id}: ${READERS} readers × ${SAVES} saves, think ${THINK} ms, body ${(body.length / 1024).toFixed(1)} KiB`);
 
-  const tokens = await Promise.all(readers.map((r) => token(r)));
+  const tokens = [];
+  for (const r of readers) tokens.push(await token(r)); // one at a time: each grant hashes a password
   const latencies = [];
   const started = performance.now();
   await Promise.all(tokens.map(async (t) => {
@@ -109,7 +114,9 @@ async function main() {
         headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json', 'If-Match': `"${version}"` } });
       if (!r.ok) throw new Error(`save failed: ${r.status} ${await r.text()}`);
       version = Number(JSON.parse(r.headers.get('etag')));
+      await r.arrayBuffer(); // consume the body so the connection is reused
       latencies.push(performance.now() - t0);
+      if (THINK > 0) await new Promise((done) => setTimeout(done, THINK * (0.5 + Math.random())));
     }
   }));
   const wall = (performance.now() - started) / 1000;

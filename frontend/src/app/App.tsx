@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { AdminScreen } from '../admin/AdminScreen';
 import { api } from '../api';
 import type { Me } from '../api/types';
 import { ArchiveScreen } from '../archive/ArchiveScreen';
@@ -72,6 +73,8 @@ function Screen({ me, path }: { me: Me; path: string }) {
         </Suspense>
       );
     }
+    case '/admin':
+      return <AdminScreen />;
     default:
       return <EmptyState title="Page not found" />;
   }

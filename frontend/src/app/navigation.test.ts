@@ -12,9 +12,10 @@ describe('role-dependent navigation', () => {
     expect(homeFor(['pi'])).toBe('/studies');
   });
 
-  it('gives a board member the board and an admin the archive and audit trail', () => {
+  it('gives a board member the board and an admin the archive, audit trail and model administration', () => {
     expect(navigationFor(['board']).map((n) => n.label)).toEqual(['Board']);
-    expect(navigationFor(['admin']).map((n) => n.label)).toEqual(['Archive', 'Audit']);
+    expect(navigationFor(['admin']).map((n) => n.label)).toEqual(['Archive', 'Audit', 'Admin']);
+    expect(homeFor(['admin'])).toBe('/archive');
   });
 
   it('combines roles without duplicates', () => {
@@ -23,6 +24,7 @@ describe('role-dependent navigation', () => {
       'Studies',
       'Archive',
       'Audit',
+      'Admin',
     ]);
   });
 
@@ -37,6 +39,9 @@ describe('role-dependent navigation', () => {
     expect(mayOpen('/studies/7/dashboard', ['pi'])).toBe(true);
     expect(mayOpen('/studies/7/dashboard', ['reader'])).toBe(false);
     expect(screenFor('/auditx')).toBeUndefined();
+    expect(mayOpen('/admin', ['admin'])).toBe(true);
+    expect(mayOpen('/admin', ['pi', 'board', 'reader'])).toBe(false);
+    expect(screenFor('/administration')).toBeUndefined();
   });
 
   it('opens the reader screen of a case to readers only, without a navigation entry, under the worklist', () => {

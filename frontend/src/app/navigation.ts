@@ -13,6 +13,7 @@ export const SCREENS: NavItem[] = [
   { path: '/board', label: 'Board', roles: ['board'] },
   { path: '/archive', label: 'Archive', roles: ['pi', 'admin'] },
   { path: '/audit', label: 'Audit', roles: ['pi', 'admin'] },
+  { path: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 
 /** Screens opened from another screen, not from the navigation; `under` is the entry shown as active meanwhile. */

@@ -2,11 +2,15 @@ import { useEffect, useState } from 'react';
 import { board, type BoardListItem } from '../api/board';
 import { EmptyState } from '../app/Layout';
 import { Link, usePath } from '../app/router';
+import { boardCardRoute } from '../pi/models/modelCard';
 import { BoardCaseScreen } from './BoardCaseScreen';
+import { ModelCardScreen } from './ModelCardScreen';
 
-/** Tumour board: the cases the PI released, and one case at /board/{caseId}. */
+/** Tumour board: the cases the PI released, one case at /board/{caseId}, a model card at /board/models/{id}/{version}. */
 export function BoardScreen() {
   const path = usePath();
+  const card = boardCardRoute(path);
+  if (card) return <ModelCardScreen key={`${card.id} ${card.version}`} id={card.id} version={card.version} />;
   const match = /^\/board\/(\d+)$/.exec(path);
   if (match) return <BoardCaseScreen caseId={Number(match[1])} />;
   return <BoardList />;

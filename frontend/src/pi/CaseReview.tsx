@@ -4,6 +4,7 @@ import { Breadcrumbs, ErrorText, LoadFailed, messageOf, Panel, ReadChip, StudySt
 import { CaseViewer } from './CaseViewer';
 import { ConsensusPanel } from './ConsensusPanel';
 import { dateTime, ml, mm, ratio, signed, sliceRange, uidTail } from './format';
+import { CaseGradingPanel } from './models/CaseGradingPanel';
 import { PathologyForm } from './PathologyForm';
 import { orderedPhases, phaseLabel } from './phases';
 import { piPaths } from './routes';
@@ -114,6 +115,8 @@ export function CaseReview({ studyId, caseId }: { studyId: number; caseId: numbe
       <Panel title="Pathology reference" testId="case-pathology">
         <PathologyForm caseId={caseId} onSaved={cases.reload} />
       </Panel>
+
+      <CaseGradingPanel caseId={caseId} />
     </div>
   );
 }

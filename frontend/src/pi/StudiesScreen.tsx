@@ -2,6 +2,8 @@ import { EmptyState } from '../app/Layout';
 import { Link, usePath } from '../app/router';
 import { CaseReview } from './CaseReview';
 import { Dashboard } from './Dashboard';
+import { FeaturesPage } from './features/FeaturesPage';
+import { ModelsPage } from './models/ModelsPage';
 import { piPaths, piRoute } from './routes';
 import { StudyForm } from './StudyForm';
 import { StudyList } from './StudyList';
@@ -24,6 +26,10 @@ export function StudiesScreen() {
             return <StudyPage key={route.studyId} studyId={route.studyId} />;
           case 'dashboard':
             return <Dashboard key={route.studyId} studyId={route.studyId} />;
+          case 'features':
+            return <FeaturesPage key={route.studyId} studyId={route.studyId} />;
+          case 'models':
+            return <ModelsPage key={route.studyId} studyId={route.studyId} />;
           case 'case':
             return <CaseReview key={`${route.studyId}/${route.caseId}`} studyId={route.studyId} caseId={route.caseId} />;
           default:

@@ -51,6 +51,12 @@ export function StudyPage({ studyId }: { studyId: number }) {
           <Link className="button" href={piPaths.dashboard(s.id)}>
             Agreement dashboard
           </Link>
+          <Link className="button" href={piPaths.features(s.id)} data-testid="features-link">
+            Features
+          </Link>
+          <Link className="button" href={piPaths.models(s.id)} data-testid="models-link">
+            Models
+          </Link>
           <button type="button" onClick={() => navigate(piPaths.edit(s.id))} disabled={s.status === 'CLOSED'}>
             Edit study
           </button>

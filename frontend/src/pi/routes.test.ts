@@ -10,11 +10,13 @@ describe('PI routes below /studies', () => {
     expect(piRoute('/studies/12/edit')).toEqual({ screen: 'edit', studyId: 12 });
     expect(piRoute('/studies/12/dashboard/')).toEqual({ screen: 'dashboard', studyId: 12 });
     expect(piRoute('/studies/12/cases/7')).toEqual({ screen: 'case', studyId: 12, caseId: 7 });
+    expect(piRoute('/studies/12/features')).toEqual({ screen: 'features', studyId: 12 });
+    expect(piRoute('/studies/12/models/')).toEqual({ screen: 'models', studyId: 12 });
   });
 
   it('refuses malformed ids and unknown sub-paths instead of guessing', () => {
     for (const path of ['/studies/0', '/studies/abc', '/studies/12/cases', '/studies/12/cases/x', '/studies/12/cases/7/more',
-      '/studies/new/edit', '/studies/12/other', '/audit', '/studies/1e3', '/studies/-4']) {
+      '/studies/new/edit', '/studies/12/other', '/audit', '/studies/12/features/3', '/studies/12/models/x', '/studies/new/models', '/studies/1e3', '/studies/-4']) {
       expect(piRoute(path), path).toEqual({ screen: 'not-found' });
     }
   });
@@ -23,6 +25,8 @@ describe('PI routes below /studies', () => {
     expect(piRoute(piPaths.case(3, 44))).toEqual({ screen: 'case', studyId: 3, caseId: 44 });
     expect(piRoute(piPaths.dashboard(3))).toEqual({ screen: 'dashboard', studyId: 3 });
     expect(piRoute(piPaths.edit(3))).toEqual({ screen: 'edit', studyId: 3 });
+    expect(piRoute(piPaths.features(3))).toEqual({ screen: 'features', studyId: 3 });
+    expect(piRoute(piPaths.models(3))).toEqual({ screen: 'models', studyId: 3 });
     expect(piRoute(piPaths.create())).toEqual({ screen: 'new' });
     expect(piRoute(piPaths.list())).toEqual({ screen: 'list' });
   });

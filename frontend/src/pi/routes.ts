@@ -5,6 +5,8 @@ export type PiRoute =
   | { screen: 'study'; studyId: number }
   | { screen: 'edit'; studyId: number }
   | { screen: 'dashboard'; studyId: number }
+  | { screen: 'features'; studyId: number }
+  | { screen: 'models'; studyId: number }
   | { screen: 'case'; studyId: number; caseId: number }
   | { screen: 'not-found' };
 
@@ -21,6 +23,8 @@ export function piRoute(path: string): PiRoute {
   if (b === undefined) return { screen: 'study', studyId };
   if (b === 'edit' && c === undefined) return { screen: 'edit', studyId };
   if (b === 'dashboard' && c === undefined) return { screen: 'dashboard', studyId };
+  if (b === 'features' && c === undefined) return { screen: 'features', studyId };
+  if (b === 'models' && c === undefined) return { screen: 'models', studyId };
   if (b === 'cases' && c !== undefined && ID.test(c) && rest.length === 0) {
     return { screen: 'case', studyId, caseId: Number(c) };
   }
@@ -34,5 +38,7 @@ export const piPaths = {
   study: (studyId: number) => `/studies/${studyId}`,
   edit: (studyId: number) => `/studies/${studyId}/edit`,
   dashboard: (studyId: number) => `/studies/${studyId}/dashboard`,
+  features: (studyId: number) => `/studies/${studyId}/features`,
+  models: (studyId: number) => `/studies/${studyId}/models`,
   case: (studyId: number, caseId: number) => `/studies/${studyId}/cases/${caseId}`,
 };

@@ -131,7 +131,8 @@ public class ConsensusService {
 
     private ConsensusView edited(StudyCase c, ReadContent content) {
         if (content == null) throw ApiException.badRequest("an edited consensus needs its contours (content)");
-        List<String> problems = ReadValidator.problems(content, List.of(c.study.lesionLabels), reads.planes(c));
+        var planes = reads.planes(c);
+        List<String> problems = ReadValidator.problems(content, List.of(c.study.lesionLabels), planes);
         if (!problems.isEmpty()) {
             throw new ApiException(400, "the consensus was not saved: " + String.join("; ", problems),
                     Map.of("problems", problems));
@@ -139,7 +140,6 @@ public class ConsensusService {
         List<Consensus> existing = Consensus.ofCase(c);
         Integer basedOn = existing.isEmpty() ? null : existing.get(0).version;
         List<Source> sources = existing.isEmpty() ? List.of() : sourcesOf(existing.get(0));
-        var planes = reads.planes(c);
         content = content.withSeries(sop -> planes.containsKey(sop) ? planes.get(sop).seriesInstanceUid() : null);
         return save(c, "EDITED", null, basedOn, sources, List.of(), content);
     }

@@ -63,12 +63,12 @@ public class ReadService {
                     + editedVersion + " you edited; reload it or overwrite it deliberately", read);
         }
         if (content == null) throw ApiException.badRequest("the read content (lesions) is required");
-        List<String> problems = ReadValidator.problems(content, List.of(c.study.lesionLabels), planes(c));
+        Map<String, ImagePlane> planes = planes(c);
+        List<String> problems = ReadValidator.problems(content, List.of(c.study.lesionLabels), planes);
         if (!problems.isEmpty()) {
             throw new ApiException(400, "the read was not saved: " + String.join("; ", problems),
                     Map.of("problems", problems));
         }
-        Map<String, ImagePlane> planes = planes(c);
         content = content.withSeries(sop -> planes.containsKey(sop) ? planes.get(sop).seriesInstanceUid() : null);
         ReadVersion v = new ReadVersion();
         v.read = read;
@@ -149,12 +149,12 @@ public class ReadService {
         if (!c.study.hasReader(reader)) {
             throw ApiException.badRequest("'" + reader + "' is not a reader of this study " + c.study.readerNames());
         }
-        List<String> problems = ReadValidator.problems(content, List.of(c.study.lesionLabels), planes(c));
+        Map<String, ImagePlane> planes = planes(c);
+        List<String> problems = ReadValidator.problems(content, List.of(c.study.lesionLabels), planes);
         if (!problems.isEmpty()) {
             throw new ApiException(400, "the imported contours do not fit this case: " + String.join("; ", problems),
                     Map.of("problems", problems));
         }
-        Map<String, ImagePlane> planes = planes(c);
         content = content.withSeries(sop -> planes.containsKey(sop) ? planes.get(sop).seriesInstanceUid() : null);
         ReaderRead read = lockedRead(c, reader);
         ReadVersion v = new ReadVersion();
@@ -218,13 +218,16 @@ public class ReadService {
         return new ApiException(409, message, Map.of("currentVersion", read.version, "current", view(read)));
     }
 
+    /** The planes of the case's images; a projection, since whole instance rows carry kilobytes of metadata. */
     public Map<String, ImagePlane> planes(StudyCase c) {
         Map<String, ImagePlane> planes = new HashMap<>();
-        List<Instance> instances = Instance.list("series.seriesInstanceUid in ?1", List.copyOf(c.seriesByPhase.values()));
-        for (Instance i : instances) {
-            if (i.imagePositionPatient != null && i.imageOrientationPatient != null) {
-                planes.put(i.sopInstanceUid, new ImagePlane(i.series.seriesInstanceUid, i.imagePositionPatient,
-                        i.imageOrientationPatient));
+        List<Object[]> rows = Instance.getEntityManager().createQuery("""
+                SELECT i.sopInstanceUid, s.seriesInstanceUid, i.imagePositionPatient, i.imageOrientationPatient
+                FROM Instance i JOIN i.series s WHERE s.seriesInstanceUid IN :series""", Object[].class)
+                .setParameter("series", List.copyOf(c.seriesByPhase.values())).getResultList();
+        for (Object[] r : rows) {
+            if (r[2] != null && r[3] != null) {
+                planes.put((String) r[0], new ImagePlane((String) r[1], (double[]) r[2], (double[]) r[3]));
             }
         }
         return planes;

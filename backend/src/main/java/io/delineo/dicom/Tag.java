@@ -2,6 +2,7 @@ package io.delineo.dicom;
 
 /** Helpers for DICOM tags held as an {@code int}: group in the high 16 bits, element in the low 16 bits. */
 public final class Tag {
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
     public static final int ITEM = 0xFFFEE000;
     public static final int ITEM_DELIMITATION = 0xFFFEE00D;
     public static final int SEQUENCE_DELIMITATION = 0xFFFEE0DD;
@@ -51,7 +52,10 @@ public final class Tag {
 
     /** Formats as GGGGEEEE, the form used by the DICOM JSON model. */
     public static String toHex(int tag) {
-        return String.format("%08X", tag);
+        // hot in DICOM JSON output: String.format cost more than the rest of the metadata encoding
+        char[] c = new char[8];
+        for (int i = 7; i >= 0; i--, tag >>>= 4) c[i] = HEX_DIGITS[tag & 0xF];
+        return new String(c);
     }
 
     /** Parses "GGGGEEEE", "(GGGG,EEEE)" or "GGGG,EEEE". */

@@ -44,14 +44,23 @@ public class ReaderDirectory {
     public List<Reader> readers() {
         List<Reader> c = cached;
         if (c != null && System.nanoTime() - cachedAt < CACHE.toNanos()) return c;
+        return refresh();
+    }
+
+    /** A name missing from the cache is looked up afresh: the PI may have just created the user in Keycloak. */
+    public boolean isReader(String userName) {
+        return contains(readers(), userName) || contains(refresh(), userName);
+    }
+
+    private static boolean contains(List<Reader> readers, String userName) {
+        return readers.stream().anyMatch(r -> r.userName().equals(userName));
+    }
+
+    private List<Reader> refresh() {
         List<Reader> fresh = fetch();
         cached = fresh;
         cachedAt = System.nanoTime();
         return fresh;
-    }
-
-    public boolean isReader(String userName) {
-        return readers().stream().anyMatch(r -> r.userName().equals(userName));
     }
 
     private List<Reader> fetch() {

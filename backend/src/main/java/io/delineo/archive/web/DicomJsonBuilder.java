@@ -10,7 +10,7 @@ public final class DicomJsonBuilder {
     private final ObjectNode node = MAPPER.createObjectNode();
 
     public static String tag(int tag) {
-        return String.format("%08X", tag);
+        return io.delineo.dicom.Tag.toHex(tag);
     }
 
     public DicomJsonBuilder string(int tag, String vr, String value) {

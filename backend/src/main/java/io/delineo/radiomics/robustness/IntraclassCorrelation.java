@@ -35,11 +35,17 @@ public final class IntraclassCorrelation {
             }
         }
         grand /= n * k;
-        double ssRows = 0, ssCols = 0, ssTotal = 0;
+        double ssRows = 0, ssCols = 0, ssError = 0;
         for (int i = 0; i < n; i++) ssRows += k * (rowMean[i] - grand) * (rowMean[i] - grand);
         for (int j = 0; j < k; j++) ssCols += n * (colMean[j] - grand) * (colMean[j] - grand);
-        for (double[] row : ratings) for (double v : row) ssTotal += (v - grand) * (v - grand);
-        double ssError = ssTotal - ssRows - ssCols;
+        // residuals summed directly, not as SS_total - SS_rows - SS_cols: when readers nearly agree that difference
+        // cancels to a tiny negative number and the ICC leaves [-1/(k-1), 1]
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                double r = ratings[i][j] - rowMean[i] - colMean[j] + grand;
+                ssError += r * r;
+            }
+        }
         msRows = ssRows / (n - 1);
         msCols = ssCols / (k - 1);
         msError = ssError / ((n - 1.0) * (k - 1.0));

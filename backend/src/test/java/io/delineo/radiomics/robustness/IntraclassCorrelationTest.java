@@ -67,4 +67,59 @@ class IntraclassCorrelationTest {
         assertThatThrownBy(() -> new IntraclassCorrelation(new double[][]{{1, 2}, {3}})).hasMessageContaining("target 1");
         assertThatThrownBy(() -> new IntraclassCorrelation(SHROUT_FLEISS).icc31(1.5)).hasMessageContaining("confidence");
     }
+
+    /**
+     * Readers who nearly agree on a feature that barely varies between cases, around a large value: the sums of
+     * squares must come from residuals, not from SS_total - SS_rows - SS_cols (which cancelled to give ICC(3,1) = -35
+     * on a real study). Checked against the same ANOVA in exact decimal arithmetic.
+     */
+    @Test
+    void nearlyConstantLargeValuesStayWithinBounds() {
+        double[][] ratings = new double[8][3];
+        for (int i = 0; i < 8; i++) {
+            for (int j = 0; j < 3; j++) ratings[i][j] = 48_213.75 + i * 3e-9 + ((i * 7 + j * 5) % 4) * 1e-9;
+        }
+        IntraclassCorrelation icc = new IntraclassCorrelation(ratings);
+        double[] exact = exactMeanSquares(ratings);
+        assertThat(icc.meanSquareTargets()).isCloseTo(exact[0], within(exact[0] * 1e-3));
+        assertThat(icc.meanSquareError()).isCloseTo(exact[2], within(exact[2] * 1e-3));
+        IccResult c = icc.icc31(0.95);
+        double expected = (exact[0] - exact[2]) / (exact[0] + 2 * exact[2]);
+        assertThat(c.value()).isCloseTo(expected, within(1e-3));
+        for (double v : new double[]{c.value(), c.lower(), c.upper(), icc.icc21(0.95).value()}) {
+            assertThat(v).isBetween(-0.5, 1.0);
+        }
+    }
+
+    /** MS rows, MS columns, MS error of the two-way ANOVA in BigDecimal arithmetic (an independent oracle). */
+    private static double[] exactMeanSquares(double[][] x) {
+        java.math.MathContext mc = new java.math.MathContext(60);
+        int n = x.length, k = x[0].length;
+        java.math.BigDecimal[] row = new java.math.BigDecimal[n], col = new java.math.BigDecimal[k];
+        java.math.BigDecimal grand = java.math.BigDecimal.ZERO;
+        java.util.Arrays.fill(row, java.math.BigDecimal.ZERO);
+        java.util.Arrays.fill(col, java.math.BigDecimal.ZERO);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                java.math.BigDecimal v = new java.math.BigDecimal(x[i][j]);
+                row[i] = row[i].add(v);
+                col[j] = col[j].add(v);
+                grand = grand.add(v);
+            }
+        }
+        java.math.BigDecimal nk = java.math.BigDecimal.valueOf((long) n * k);
+        grand = grand.divide(nk, mc);
+        for (int i = 0; i < n; i++) row[i] = row[i].divide(java.math.BigDecimal.valueOf(k), mc);
+        for (int j = 0; j < k; j++) col[j] = col[j].divide(java.math.BigDecimal.valueOf(n), mc);
+        java.math.BigDecimal ssR = java.math.BigDecimal.ZERO, ssC = java.math.BigDecimal.ZERO, ssE = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) ssR = ssR.add(row[i].subtract(grand).pow(2).multiply(java.math.BigDecimal.valueOf(k)));
+        for (int j = 0; j < k; j++) ssC = ssC.add(col[j].subtract(grand).pow(2).multiply(java.math.BigDecimal.valueOf(n)));
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                ssE = ssE.add(new java.math.BigDecimal(x[i][j]).subtract(row[i]).subtract(col[j]).add(grand).pow(2));
+            }
+        }
+        return new double[]{ssR.doubleValue() / (n - 1), ssC.doubleValue() / (k - 1),
+                ssE.doubleValue() / ((n - 1.0) * (k - 1.0))};
+    }
 }
