@@ -11,10 +11,20 @@ export default defineConfig({
     chunkSizeWarningLimit: 8000,
     target: 'es2022',
   },
+  // Cornerstone's image loader decodes in ES-module web workers with WASM codecs; the build emits both as assets
+  // (served by the backend like the rest of dist/). The viewer is a separate chunk, loaded when a viewer opens.
   worker: { format: 'es' },
+  // dev server only: pre-bundle the CommonJS codec wrappers the decode worker imports (as dev/vite.config.ts does)
   optimizeDeps: {
     exclude: ['@cornerstonejs/dicom-image-loader'],
-    include: ['dicom-parser'],
+    include: [
+      'dicom-parser',
+      '@cornerstonejs/metadata',
+      '@cornerstonejs/codec-charls/decodewasmjs',
+      '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs',
+      '@cornerstonejs/codec-openjpeg/decodewasmjs',
+      '@cornerstonejs/codec-openjph/wasmjs',
+    ],
   },
   server: {
     proxy: {

@@ -82,6 +82,8 @@ describe('the PI dashboard', () => {
     await page.waitForSelector('[data-testid="pair-row"]');
     expect(await count(page, '[data-testid="pair-row"]')).toBe(3);
     expect(await count(page, '[data-testid="case-viewer-slot"]')).toBe(1);
+    // the reads arrive independently of the agreement (and the case viewer loads meanwhile): wait for them
+    await page.waitForSelector('[data-testid="reads-table"] button:has-text("Reopen")');
     expect(await count(page, '[data-testid="reads-table"] button:has-text("Reopen")')).toBe(3);
 
     await page.selectOption('[data-testid="consensus-method"]', 'staple');

@@ -35,6 +35,16 @@ export async function demoCt(): Promise<{ studyUid: string; seriesUid: string }>
 /** Creates a reader study on the demo CT (one case, portal-venous phase) and opens it; all through the API as the PI. */
 export async function openStudyOnDemoCt(name: string, readers: string[]): Promise<{ studyId: number; caseId: number }> {
   const { studyUid, seriesUid } = await demoCt();
+  return openStudyOnSeries(name, readers, studyUid, seriesUid);
+}
+
+/** Creates and opens a reader study with one case (portal-venous phase = the given archive series), as the PI. */
+export async function openStudyOnSeries(
+  name: string,
+  readers: string[],
+  studyUid: string,
+  seriesUid: string,
+): Promise<{ studyId: number; caseId: number }> {
   const study = await apiJson<{ id: number }>(
     'pi',
     '/api/reader-studies',

@@ -37,3 +37,8 @@ export const STATUS_LABEL: Record<ReadStatus, string> = {
   IN_PROGRESS: 'in progress',
   SUBMITTED: 'submitted',
 };
+
+/** One assigned case (GET /api/worklist/{caseId}); 403 when it is not assigned to the signed-in reader. */
+export function worklistCase(caseId: number): Promise<WorklistItem> {
+  return apiJson<WorklistItem>(`/api/worklist/${caseId}`);
+}

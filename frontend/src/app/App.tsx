@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { AdminScreen } from '../admin/AdminScreen';
 import { api } from '../api';
 import type { Me } from '../api/types';
@@ -9,6 +9,9 @@ import { StudiesScreen } from '../pi/StudiesScreen';
 import { WorklistScreen } from '../worklist/WorklistScreen';
 import { EmptyState, Layout, Refused } from './Layout';
 import { homeFor, mayOpen, screenFor } from './navigation';
+
+// the reader screen brings the image viewer (Cornerstone, codecs): loaded only when a case is opened
+const ReaderRoute = lazy(() => import('../reader/ReaderRoute').then((m) => ({ default: m.ReaderRoute })));
 import { navigate, usePath } from './router';
 
 export function App() {
@@ -61,6 +64,15 @@ function Screen({ me, path }: { me: Me; path: string }) {
       return <AuditScreen />;
     case '/archive':
       return <ArchiveScreen />;
+    case '/read': {
+      const caseId = /^\/read\/(\d+)$/.exec(path)?.[1];
+      if (!caseId) return <EmptyState title="Page not found" />;
+      return (
+        <Suspense fallback={<p className="boot">Loading the viewer…</p>}>
+          <ReaderRoute key={caseId} caseId={Number(caseId)} />
+        </Suspense>
+      );
+    }
     case '/admin':
       return <AdminScreen />;
     default:

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Me } from '../api/types';
 import { signOut } from '../auth/auth';
-import { navigationFor } from './navigation';
+import { isActive, navigationFor } from './navigation';
 import { Link } from './router';
 
 export function Layout({ me, path, children }: { me: Me; path: string; children: ReactNode }) {
@@ -16,7 +16,7 @@ export function Layout({ me, path, children }: { me: Me; path: string; children:
             <Link
               key={item.path}
               href={item.path}
-              className={path === item.path || path.startsWith(item.path + '/') ? 'active' : ''}
+              className={isActive(item, path) ? 'active' : ''}
             >
               {item.label}
             </Link>

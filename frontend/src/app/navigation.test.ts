@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeFor, mayOpen, navigationFor, screenFor } from './navigation';
+import { homeFor, isActive, mayOpen, navigationFor, screenFor } from './navigation';
 
 describe('role-dependent navigation', () => {
   it('gives a reader only the worklist', () => {
@@ -42,5 +42,17 @@ describe('role-dependent navigation', () => {
     expect(mayOpen('/admin', ['admin'])).toBe(true);
     expect(mayOpen('/admin', ['pi', 'board', 'reader'])).toBe(false);
     expect(screenFor('/administration')).toBeUndefined();
+  });
+
+  it('opens the reader screen of a case to readers only, without a navigation entry, under the worklist', () => {
+    expect(mayOpen('/read/12', ['reader'])).toBe(true);
+    expect(mayOpen('/read/12', ['pi'])).toBe(false);
+    expect(mayOpen('/read/12', ['board', 'admin'])).toBe(false);
+    expect(navigationFor(['reader']).map((n) => n.path)).toEqual(['/worklist']);
+    const [worklist] = navigationFor(['reader']);
+    expect(isActive(worklist, '/read/12')).toBe(true);
+    expect(isActive(worklist, '/worklist')).toBe(true);
+    expect(isActive(worklist, '/readers')).toBe(false);
+    expect(screenFor('/reading')).toBeUndefined();
   });
 });

@@ -16,6 +16,11 @@ export const SCREENS: NavItem[] = [
   { path: '/admin', label: 'Admin', roles: ['admin'] },
 ];
 
+/** Screens opened from another screen, not from the navigation; `under` is the entry shown as active meanwhile. */
+export const SUB_SCREENS: (NavItem & { under: string })[] = [
+  { path: '/read', label: 'Reading a case', roles: ['reader'], under: '/worklist' },
+];
+
 export function navigationFor(roles: readonly Role[]): NavItem[] {
   return SCREENS.filter((s) => s.roles.some((r) => roles.includes(r)));
 }
@@ -27,7 +32,7 @@ export function homeFor(roles: readonly Role[]): string | null {
 
 /** The screen that owns a path (longest prefix), or undefined for unknown paths. */
 export function screenFor(path: string): NavItem | undefined {
-  return SCREENS.filter((s) => path === s.path || path.startsWith(s.path + '/')).sort(
+  return [...SCREENS, ...SUB_SCREENS].filter((s) => path === s.path || path.startsWith(s.path + '/')).sort(
     (a, b) => b.path.length - a.path.length,
   )[0];
 }
@@ -35,4 +40,11 @@ export function screenFor(path: string): NavItem | undefined {
 export function mayOpen(path: string, roles: readonly Role[]): boolean {
   const screen = screenFor(path);
   return screen !== undefined && screen.roles.some((r) => roles.includes(r));
+}
+
+/** Whether a navigation entry is highlighted on this path (sub-screens highlight the entry they belong to). */
+export function isActive(item: NavItem, path: string): boolean {
+  const owner = SUB_SCREENS.find((s) => path === s.path || path.startsWith(s.path + '/'));
+  const p = owner ? owner.under : path;
+  return p === item.path || p.startsWith(item.path + '/');
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { board, type BoardCase, type PredictionView } from '../api/board';
 import { Link } from '../app/router';
+import { BoardViewer } from './BoardViewer';
 import { formatValue, probabilityBars } from './probabilityBars';
 
 const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(3));
@@ -31,7 +32,9 @@ export function BoardCaseScreen({ caseId }: { caseId: number }) {
       <div className="board-grid">
         <div>
           <h2>Images and consensus ROI</h2>
-          <div data-testid="board-viewer-slot" />
+          <div data-testid="board-viewer-slot">
+            <BoardViewer c={c} />
+          </div>
           {c.consensus ? (
             <p className="muted">
               Consensus v{c.consensus.version} ({c.consensus.method.toLowerCase()}), approved by {c.consensus.approvedBy};{' '}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { piApi, type LesionAgreement, type ReadView, type StudyCase } from '../api/pi';
 import { Breadcrumbs, ErrorText, LoadFailed, messageOf, Panel, ReadChip, StudyStatusChip, useLoaded } from './common';
+import { CaseViewer } from './CaseViewer';
 import { ConsensusPanel } from './ConsensusPanel';
 import { dateTime, ml, mm, ratio, signed, sliceRange, uidTail } from './format';
 import { CaseGradingPanel } from './models/CaseGradingPanel';
@@ -15,6 +16,7 @@ export function CaseReview({ studyId, caseId }: { studyId: number; caseId: numbe
   const [includeInProgress, setIncludeInProgress] = useState(false);
   const agreement = useLoaded(() => piApi.caseAgreement(caseId, includeInProgress), [caseId, includeInProgress]);
   const reads = useLoaded(() => piApi.reads(caseId), [caseId]);
+  const [consensusChanged, setConsensusChanged] = useState(0);
 
   const c: StudyCase | undefined = cases.data?.find((x) => x.id === caseId);
   const s = study.data;
@@ -53,17 +55,27 @@ export function CaseReview({ studyId, caseId }: { studyId: number; caseId: numbe
       )}
 
       <div className="case-layout">
-        {/*
-          Integration point: the image viewer that overlays every reader's contours and the consensus on the case's
-          series mounts here (caseId, studyInstanceUid and the phase → series map are on the element).
-        */}
+        {/* the read-only viewer: each reader's contours, all overlaid, or a consensus version; and contour import */}
         <div
           data-testid="case-viewer-slot"
           className="viewer-slot"
           data-case-id={caseId}
           data-study-instance-uid={c?.studyInstanceUid}
           data-series={c ? JSON.stringify(c.series) : undefined}
-        />
+        >
+          {c && s && (
+            <CaseViewer
+              caseId={caseId}
+              studyInstanceUid={c.studyInstanceUid}
+              series={c.series}
+              lesionLabels={s.lesionLabels}
+              readers={s.readers}
+              reads={reads.data}
+              consensusChanged={consensusChanged}
+              onImported={afterReadChange}
+            />
+          )}
+        </div>
 
         <div className="case-side">
           <ReadsPanel caseId={caseId} reads={reads.data} error={reads.error} readers={s?.readers ?? []} onChanged={afterReadChange} />
@@ -91,7 +103,14 @@ export function CaseReview({ studyId, caseId }: { studyId: number; caseId: numbe
         ))}
       </Panel>
 
-      <ConsensusPanel caseId={caseId} reads={reads.data ?? []} onChanged={agreement.reload} />
+      <ConsensusPanel
+        caseId={caseId}
+        reads={reads.data ?? []}
+        onChanged={() => {
+          agreement.reload();
+          setConsensusChanged((n) => n + 1);
+        }}
+      />
 
       <Panel title="Pathology reference" testId="case-pathology">
         <PathologyForm caseId={caseId} onSaved={cases.reload} />

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -35,5 +36,12 @@ public class WorklistResource {
     public Response next() {
         WorklistItem item = worklist.next();
         return item == null ? Response.noContent().build() : Response.ok(item).build();
+    }
+
+    @GET
+    @Path("/{caseId}")
+    @Operation(summary = "One assigned case: its phases (series), lesion labels and the status of the reader's own read")
+    public WorklistItem one(@PathParam("caseId") long caseId) {
+        return worklist.one(caseId);
     }
 }

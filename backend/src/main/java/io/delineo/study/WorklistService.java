@@ -1,5 +1,6 @@
 package io.delineo.study;
 
+import io.delineo.audit.AuditTrail;
 import io.delineo.contour.ReaderRead;
 import io.delineo.security.CurrentUser;
 import io.delineo.study.StudyViews.PhaseSeries;
@@ -18,6 +19,10 @@ import java.util.Map;
 public class WorklistService {
     @Inject
     CurrentUser currentUser;
+    @Inject
+    StudyAccess access;
+    @Inject
+    AuditTrail audit;
 
     @Transactional
     public List<WorklistItem> worklist(String status, Long studyId) {
@@ -31,14 +36,29 @@ public class WorklistService {
                 if (r.readerName.equals(reader)) mine.put(r.studyCase.id, r);
             }
             for (StudyCase c : cases) {
-                ReaderRead r = mine.get(c.id);
-                String st = r == null || r.version == 0 ? "NOT_STARTED" : r.status.name();
-                if (status != null && !status.isBlank() && !status.equals(st)) continue;
-                out.add(new WorklistItem(c.id, s.id, s.name, c.label, s.status.name(), st, r == null ? 0 : r.version,
-                        r == null ? null : r.updatedAt, phasesOf(c), List.of(s.lesionLabels)));
+                WorklistItem item = item(c, mine.get(c.id));
+                if (status != null && !status.isBlank() && !status.equals(item.status())) continue;
+                out.add(item);
             }
         }
         return out;
+    }
+
+    /** One assigned case, as the reader screen opens it (refused and audited like every case access of a reader). */
+    @Transactional
+    public WorklistItem one(long caseId) {
+        StudyCase c = access.caseForReader(caseId, "CASE_OPEN");
+        String reader = currentUser.name();
+        WorklistItem item = item(c, ReaderRead.of(c, reader).orElse(null));
+        audit.success("CASE_OPEN", "case", caseId, Map.of("study", c.study.id));
+        return item;
+    }
+
+    private static WorklistItem item(StudyCase c, ReaderRead mine) {
+        ReaderStudy s = c.study;
+        String st = mine == null || mine.version == 0 ? "NOT_STARTED" : mine.status.name();
+        return new WorklistItem(c.id, s.id, s.name, c.label, s.status.name(), st, mine == null ? 0 : mine.version,
+                mine == null ? null : mine.updatedAt, phasesOf(c), List.of(s.lesionLabels));
     }
 
     /** The case a reader should read next: the first not yet submitted in an open study. */

@@ -1,7 +1,10 @@
 package io.delineo.study;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.agroal.api.AgroalDataSource;
 import io.delineo.dicom.UidGenerator;
+import io.delineo.testing.Await;
+import io.delineo.testing.AuditRows;
 import io.delineo.testing.DicomWebClient;
 import io.delineo.testing.KeycloakDirectoryStub;
 import io.delineo.testing.SyntheticDicom;
@@ -10,6 +13,7 @@ import io.delineo.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +31,8 @@ import static org.hamcrest.Matchers.not;
 class ReaderStudyApiTest {
     @OidcWireMock
     WireMockServer keycloak;
+    @Inject
+    AgroalDataSource ds;
 
     @BeforeEach
     void readersInKeycloak() {
@@ -140,5 +146,34 @@ class ReaderStudyApiTest {
                 .then().statusCode(403);
         given().auth().oauth2(TestTokens.reader("reader1")).get("/api/worklist").then()
                 .body(not(containsString("G2")));
+    }
+
+    @Test
+    void aReaderOpensOneAssignedCaseWithItsSeriesAndLabelsAndOthersAreRefused() {
+        StudyFixture f = StudyFixture.openStudy(List.of("reader1", "reader2"), 2);
+        long before = AuditRows.lastSeq(ds);
+        given().auth().oauth2(TestTokens.reader("reader1")).get("/api/worklist/" + f.caseId).then().statusCode(200)
+                .body("caseId", equalTo((int) f.caseId))
+                .body("studyId", equalTo((int) f.studyId))
+                .body("status", equalTo("NOT_STARTED"))
+                .body("phases.phase", equalTo(List.of("CT_PORTAL_VENOUS")))
+                .body("phases[0].studyInstanceUid", equalTo(f.studyUid))
+                .body("phases[0].seriesInstanceUid", equalTo(f.seriesUid))
+                .body("lesionLabels", equalTo(List.of("primary tumour", "liver metastasis")));
+        // a reader of another study, the PI (no reader role) and an unknown case get the same refusal
+        given().auth().oauth2(TestTokens.reader("reader3")).get("/api/worklist/" + f.caseId).then().statusCode(403)
+                .body("message", containsString("not assigned"));
+        given().auth().oauth2(TestTokens.reader("reader3")).get("/api/worklist/999999999").then().statusCode(403);
+        given().auth().oauth2(TestTokens.pi()).get("/api/worklist/" + f.caseId).then().statusCode(403);
+        // the literal /next still answers
+        given().auth().oauth2(TestTokens.reader("reader1")).get("/api/worklist/next").then().statusCode(200);
+
+        Await.until("the refusals are audited", () -> AuditRows.after(ds, before).stream()
+                .filter(a -> a.action().equals("CASE_OPEN") && a.outcome().equals("DENIED")).count() >= 2);
+        List<AuditRows.Row> rows = AuditRows.after(ds, before);
+        assertThat(rows).anyMatch(a -> a.action().equals("CASE_OPEN") && a.outcome().equals("SUCCESS")
+                && a.user().equals("reader1") && a.resourceId().equals(String.valueOf(f.caseId)));
+        assertThat(rows).anyMatch(a -> a.action().equals("CASE_OPEN") && a.outcome().equals("DENIED")
+                && a.user().equals("reader3") && a.resourceId().equals(String.valueOf(f.caseId)));
     }
 }
