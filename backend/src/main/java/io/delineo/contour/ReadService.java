@@ -73,7 +73,8 @@ public class ReadService {
         ReadVersion v = new ReadVersion();
         v.read = read;
         v.version = read.version + 1;
-        v.content = toJson(content);
+        String stored = toJson(content);
+        v.content = stored;
         v.savedBy = currentUser.name();
         v.savedAt = OffsetDateTime.now();
         v.persist();
@@ -85,7 +86,7 @@ public class ReadService {
         details.put("lesions", content.lesions().size());
         details.put("contours", content.lesions().stream().mapToInt(l -> l.contours().size()).sum());
         audit.success("CONTOUR_SAVE", "read", caseId + "/" + read.readerName, details);
-        return view(read, content);
+        return view(read, stored);
     }
 
     @Transactional
@@ -172,7 +173,7 @@ public class ReadService {
         details.put("version", v.version);
         details.put("lesions", content.lesions().size());
         audit.success("CONTOUR_IMPORT", "read", c.id + "/" + reader, details);
-        return view(read, content);
+        return view(read, v.content);
     }
 
     /** The stored content of a read version (for agreement and exports). */
@@ -188,6 +189,9 @@ public class ReadService {
             throw new IllegalStateException("stored contours are not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
+
+    /** ReadContent.empty() as stored. */
+    private static final String EMPTY = "{\"lesions\":[]}";
 
     public String toJson(ReadContent content) {
         try {
@@ -234,19 +238,19 @@ public class ReadService {
     }
 
     private ReadView view(ReaderRead read) {
-        ReadContent content = read.version == 0 ? ReadContent.empty()
-                : ReadVersion.of(read, read.version).map(this::content).orElse(ReadContent.empty());
-        return view(read, content);
+        String stored = read.version == 0 ? EMPTY
+                : ReadVersion.of(read, read.version).map(v -> v.content).orElse(EMPTY);
+        return view(read, stored);
     }
 
-    private static ReadView view(ReaderRead read, ReadContent content) {
+    private static ReadView view(ReaderRead read, String storedContent) {
         return new ReadView(read.id, read.studyCase.id, read.readerName,
                 read.version == 0 ? "NOT_STARTED" : read.status.name(),
-                read.version, content, read.updatedAt, read.submittedAt);
+                read.version, storedContent, read.updatedAt, read.submittedAt);
     }
 
     private static ReadView notStarted(StudyCase c, String reader) {
-        return new ReadView(null, c.id, reader, "NOT_STARTED", 0, ReadContent.empty(), null, null);
+        return new ReadView(null, c.id, reader, "NOT_STARTED", 0, EMPTY, null, null);
     }
 
     public Optional<ReadVersion> latestVersion(StudyCase c, String reader) {
