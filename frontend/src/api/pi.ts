@@ -328,6 +328,9 @@ export const piApi = {
   consensus: (caseId: number) => apiJson<Consensus[]>(`${cases}/${caseId}/consensus`),
   createConsensus: (caseId: number, method: ConsensusMethod, threshold: number) =>
     apiJson<Consensus>(`${cases}/${caseId}/consensus`, { method: 'POST', body: { method, threshold } }),
+  /** A consensus the PI edited in the viewer, starting from version `basedOn`. */
+  createEditedConsensus: (caseId: number, content: unknown, basedOn: number) =>
+    apiJson<Consensus>(`${cases}/${caseId}/consensus`, { method: 'POST', body: { method: 'edited', content, basedOn } }),
   approveConsensus: (caseId: number, version: number) =>
     apiJson<Consensus>(`${cases}/${caseId}/consensus/${version}/approve`, { method: 'POST' }),
 };

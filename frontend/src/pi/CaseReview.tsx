@@ -104,6 +104,7 @@ export function CaseReview({ studyId, caseId }: { studyId: number; caseId: numbe
       </Panel>
 
       <ConsensusPanel
+        studyId={studyId}
         caseId={caseId}
         reads={reads.data ?? []}
         onChanged={() => {

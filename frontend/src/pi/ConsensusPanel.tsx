@@ -3,9 +3,11 @@ import { piApi, type Consensus, type ConsensusMethod, type ReadView } from '../a
 import { ErrorText, messageOf, Panel, useLoaded } from './common';
 import { isOutdated, METHOD_LABEL, parseThreshold, sourceStates, statsByLabel, thresholdHelp } from './consensus';
 import { dateTime, fixed, ratio } from './format';
+import { piPaths } from './routes';
+import { Link } from '../app/router';
 
 /** Consensus of the case: create from the submitted reads (STAPLE or majority vote), see provenance, approve one. */
-export function ConsensusPanel({ caseId, reads, onChanged }: { caseId: number; reads: ReadView[]; onChanged: () => void }) {
+export function ConsensusPanel({ studyId, caseId, reads, onChanged }: { studyId: number; caseId: number; reads: ReadView[]; onChanged: () => void }) {
   const versions = useLoaded(() => piApi.consensus(caseId), [caseId]);
   const [method, setMethod] = useState<ConsensusMethod>('staple');
   const [thresholdText, setThresholdText] = useState('0.5');
@@ -81,13 +83,13 @@ export function ConsensusPanel({ caseId, reads, onChanged }: { caseId: number; r
       <ErrorText error={versions.error} />
       {versions.data && versions.data.length === 0 && <p className="muted">No consensus yet.</p>}
       {versions.data?.map((c) => (
-        <ConsensusVersion key={c.version} c={c} reads={reads} busy={busy} onApprove={() => void approve(c.version)} />
+        <ConsensusVersion key={c.version} c={c} reads={reads} busy={busy} onApprove={() => void approve(c.version)} editHref={piPaths.editConsensus(studyId, caseId, c.version)} />
       ))}
     </Panel>
   );
 }
 
-function ConsensusVersion({ c, reads, busy, onApprove }: { c: Consensus; reads: ReadView[]; busy: boolean; onApprove: () => void }) {
+function ConsensusVersion({ c, reads, busy, onApprove, editHref }: { c: Consensus; reads: ReadView[]; busy: boolean; onApprove: () => void; editHref: string }) {
   const outdated = isOutdated(c, reads);
   const contours = c.content.lesions.reduce((n, l) => n + l.contours.length, 0);
   return (
@@ -104,6 +106,9 @@ function ConsensusVersion({ c, reads, busy, onApprove }: { c: Consensus; reads: 
           {c.basedOn !== null && ` · edited from v${c.basedOn}`}
         </h3>
         <div className="panel-actions">
+          <Link href={editHref} data-testid="edit-consensus">
+            Edit in viewer
+          </Link>
           {c.approved ? (
             <span className="chip approved-chip" data-testid="approved-chip">
               approved by {c.approvedBy}, {dateTime(c.approvedAt)}

@@ -1,6 +1,7 @@
 import { EmptyState } from '../app/Layout';
 import { Link, usePath } from '../app/router';
 import { CaseReview } from './CaseReview';
+import { ConsensusEditor } from './ConsensusEditor';
 import { Dashboard } from './Dashboard';
 import { FeaturesPage } from './features/FeaturesPage';
 import { ModelsPage } from './models/ModelsPage';
@@ -32,6 +33,8 @@ export function StudiesScreen() {
             return <ModelsPage key={route.studyId} studyId={route.studyId} />;
           case 'case':
             return <CaseReview key={`${route.studyId}/${route.caseId}`} studyId={route.studyId} caseId={route.caseId} />;
+          case 'consensus-edit':
+            return <ConsensusEditor key={`${route.caseId}/${route.version}`} studyId={route.studyId} caseId={route.caseId} version={route.version} />;
           default:
             return (
               <EmptyState title="Page not found">

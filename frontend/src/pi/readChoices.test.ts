@@ -45,12 +45,12 @@ describe('the choices of the PI case viewer', () => {
       [consensus(2, true), consensus(1, false)],
       SERIES,
     );
-    expect(choices.map((c) => c.key)).toEqual(['reader:reader1', 'reader:reader3', 'all-readers', 'consensus:2', 'consensus:1']);
+    expect(choices.map((c) => c.key)).toEqual(['reader:reader1', 'reader:reader3', 'all-readers', 'all-readers+consensus:2', 'consensus:2', 'consensus:1']);
     expect(choices[0].caption).toBe("reader1's read, version 2 (submitted), 1 lesion");
     expect(choices[1].label).toBe('reader3 (v1, in progress)');
-    expect(choices[3].caption).toBe('Consensus version 2 (staple, approved), 1 lesion');
+    expect(choices[4].caption).toBe('Consensus version 2 (staple, approved), 1 lesion');
     // a consensus stored without its series takes the case's only series
-    expect(choices[3].read.lesions[0].seriesInstanceUid).toBe(SERIES);
+    expect(choices[4].read.lesions[0].seriesInstanceUid).toBe(SERIES);
   });
 
   it('overlays all readers as distinct lesions named after their reader', () => {
@@ -61,6 +61,23 @@ describe('the choices of the PI case viewer', () => {
       ['reader3/l1', 'primary tumour — reader3'],
     ]);
     expect(all.caption).toBe('All 2 readers overlaid (reader1 v1, reader3 v1), 3 lesions');
+  });
+
+  it('draws the approved consensus, else the newest, among the readers', () => {
+    const reads = [read('reader1', 1, 'SUBMITTED', 1), read('reader3', 1, 'SUBMITTED', 2)];
+    const approvedOlder = readChoices(reads, [consensus(2, false), consensus(1, true)], SERIES).find((c) => c.key.startsWith('all-readers+'))!;
+    expect(approvedOlder.key).toBe('all-readers+consensus:1');
+    expect(approvedOlder.read.lesions.map((l) => l.label)).toEqual([
+      'primary tumour — reader1',
+      'primary tumour — reader3',
+      'primary tumour — reader3',
+      'primary tumour — consensus v1',
+    ]);
+    expect(approvedOlder.read.lesions[3].seriesInstanceUid).toBe(SERIES);
+    expect(approvedOlder.caption).toBe('All 2 readers overlaid (reader1 v1, reader3 v1) with consensus version 1, 4 lesions');
+    const newest = readChoices(reads, [consensus(2, false), consensus(1, false)], SERIES).find((c) => c.key.startsWith('all-readers+'))!;
+    expect(newest.key).toBe('all-readers+consensus:2');
+    expect(readChoices(reads, [], SERIES).some((c) => c.key.startsWith('all-readers+'))).toBe(false);
   });
 
   it('shows painted slices of the overlay as outlines, so overlapping readers do not paint over each other', () => {

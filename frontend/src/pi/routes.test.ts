@@ -12,11 +12,13 @@ describe('PI routes below /studies', () => {
     expect(piRoute('/studies/12/cases/7')).toEqual({ screen: 'case', studyId: 12, caseId: 7 });
     expect(piRoute('/studies/12/features')).toEqual({ screen: 'features', studyId: 12 });
     expect(piRoute('/studies/12/models/')).toEqual({ screen: 'models', studyId: 12 });
+    expect(piRoute('/studies/12/cases/7/consensus/2/edit')).toEqual({ screen: 'consensus-edit', studyId: 12, caseId: 7, version: 2 });
   });
 
   it('refuses malformed ids and unknown sub-paths instead of guessing', () => {
     for (const path of ['/studies/0', '/studies/abc', '/studies/12/cases', '/studies/12/cases/x', '/studies/12/cases/7/more',
-      '/studies/new/edit', '/studies/12/other', '/audit', '/studies/12/features/3', '/studies/12/models/x', '/studies/new/models', '/studies/1e3', '/studies/-4']) {
+      '/studies/new/edit', '/studies/12/other', '/audit', '/studies/12/features/3', '/studies/12/models/x', '/studies/new/models', '/studies/1e3', '/studies/-4',
+      '/studies/12/cases/7/consensus/0/edit', '/studies/12/cases/7/consensus/2', '/studies/12/cases/7/consensus/x/edit']) {
       expect(piRoute(path), path).toEqual({ screen: 'not-found' });
     }
   });
@@ -29,5 +31,6 @@ describe('PI routes below /studies', () => {
     expect(piRoute(piPaths.models(3))).toEqual({ screen: 'models', studyId: 3 });
     expect(piRoute(piPaths.create())).toEqual({ screen: 'new' });
     expect(piRoute(piPaths.list())).toEqual({ screen: 'list' });
+    expect(piRoute(piPaths.editConsensus(3, 44, 5))).toEqual({ screen: 'consensus-edit', studyId: 3, caseId: 44, version: 5 });
   });
 });

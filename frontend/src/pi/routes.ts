@@ -8,6 +8,7 @@ export type PiRoute =
   | { screen: 'features'; studyId: number }
   | { screen: 'models'; studyId: number }
   | { screen: 'case'; studyId: number; caseId: number }
+  | { screen: 'consensus-edit'; studyId: number; caseId: number; version: number }
   | { screen: 'not-found' };
 
 const ID = /^[1-9]\d{0,15}$/;
@@ -28,6 +29,10 @@ export function piRoute(path: string): PiRoute {
   if (b === 'cases' && c !== undefined && ID.test(c) && rest.length === 0) {
     return { screen: 'case', studyId, caseId: Number(c) };
   }
+  // /studies/{id}/cases/{caseId}/consensus/{version}/edit
+  if (b === 'cases' && c !== undefined && ID.test(c) && rest.length === 3 && rest[0] === 'consensus' && ID.test(rest[1]) && rest[2] === 'edit') {
+    return { screen: 'consensus-edit', studyId, caseId: Number(c), version: Number(rest[1]) };
+  }
   return { screen: 'not-found' };
 }
 
@@ -41,4 +46,5 @@ export const piPaths = {
   features: (studyId: number) => `/studies/${studyId}/features`,
   models: (studyId: number) => `/studies/${studyId}/models`,
   case: (studyId: number, caseId: number) => `/studies/${studyId}/cases/${caseId}`,
+  editConsensus: (studyId: number, caseId: number, version: number) => `/studies/${studyId}/cases/${caseId}/consensus/${version}/edit`,
 };

@@ -7,7 +7,7 @@ import type { ValidationIssue } from '../viewer/validation';
 import { AutosaveController, type AutosaveStatus } from './autosave';
 import { ConflictDialog } from './ConflictDialog';
 import type { ReadSnapshot, ReadStore } from './ReadStore';
-import { SubmitDialog } from './SubmitDialog';
+import { SubmitDialog, type SubmitWording } from './SubmitDialog';
 
 /** What the reader screen needs to know about a worklist case. */
 export interface ReaderCase {
@@ -28,7 +28,30 @@ export interface ReaderScreenProps {
   /** Called once the read has been submitted. */
   onSubmitted?: () => void;
   autosaveDebounceMs?: number;
+  /** What the screen calls saving and submitting (the PI's consensus editor words them differently). */
+  wording?: ReadWording;
 }
+
+export interface ReadWording {
+  loading: string;
+  saved: string;
+  submitted: string;
+  submitButton: string;
+  dialog: SubmitWording;
+}
+
+export const READER_WORDING: ReadWording = {
+  loading: 'Loading your read…',
+  saved: 'All changes saved',
+  submitted: 'Submitted — final, read-only',
+  submitButton: 'Submit read…',
+  dialog: {
+    title: 'Submit your read?',
+    text: 'A submitted read is final: you will not be able to change it.',
+    confirm: 'Submit final read',
+    busy: 'Submitting…',
+  },
+};
 
 const STATE_TEXT: Record<AutosaveStatus['state'], string> = {
   saved: 'All changes saved',
@@ -41,7 +64,7 @@ const STATE_TEXT: Record<AutosaveStatus['state'], string> = {
 };
 
 /** A reader's case: the viewer with autosave of their own read, conflict handling and submission. */
-export function ReaderScreen({ readerCase, store, source, onSubmitted, autosaveDebounceMs }: ReaderScreenProps) {
+export function ReaderScreen({ readerCase, store, source, onSubmitted, autosaveDebounceMs, wording = READER_WORDING }: ReaderScreenProps) {
   const [initial, setInitial] = useState<ReadSnapshot | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [controller, setController] = useState<AutosaveController | null>(null);
@@ -108,7 +131,7 @@ export function ReaderScreen({ readerCase, store, source, onSubmitted, autosaveD
       </section>
     );
   }
-  if (!initial || !controller || !status) return <p className="boot">Loading your read…</p>;
+  if (!initial || !controller || !status) return <p className="boot">{wording.loading}</p>;
 
   const submitted = status.state === 'submitted';
   const startSubmit = () => {
@@ -132,13 +155,13 @@ export function ReaderScreen({ readerCase, store, source, onSubmitted, autosaveD
   const statusPanel = (
     <div className="rd-status" data-testid="read-status">
       <div className={`rd-state-${status.state}`} data-testid="save-status" data-state={status.state} aria-live="polite">
-        {STATE_TEXT[status.state]}
+        {status.state === 'saved' ? wording.saved : status.state === 'submitted' ? wording.submitted : STATE_TEXT[status.state]}
         {status.state === 'saved' && status.lastSavedAt && ` · ${new Date(status.lastSavedAt).toLocaleTimeString()}`}
       </div>
       {status.error && status.state === 'error' && <div className="dv-small rd-state-error">{status.error}</div>}
       {!submitted && (
         <button type="button" className="primary" data-testid="submit-read" disabled={status.state === 'conflict' || status.state === 'submitting'} onClick={startSubmit}>
-          Submit read…
+          {wording.submitButton}
         </button>
       )}
     </div>
@@ -169,7 +192,7 @@ export function ReaderScreen({ readerCase, store, source, onSubmitted, autosaveD
         <ConflictDialog mine={controller.currentRead} theirs={status.theirs} onReloadTheirs={() => void reloadTheirs()} onKeepMine={() => void controller.keepMine()} />
       )}
       {submitIssues && (
-        <SubmitDialog issues={submitIssues} error={submitError} busy={status.state === 'submitting'} onConfirm={() => void confirmSubmit()} onCancel={() => setSubmitIssues(null)} />
+        <SubmitDialog wording={wording.dialog} issues={submitIssues} error={submitError} busy={status.state === 'submitting'} onConfirm={() => void confirmSubmit()} onCancel={() => setSubmitIssues(null)} />
       )}
     </section>
   );

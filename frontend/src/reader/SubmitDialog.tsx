@@ -1,14 +1,21 @@
 import type { ValidationIssue } from '../viewer/validation';
 
+export interface SubmitWording {
+  title: string;
+  text: string;
+  confirm: string;
+  busy: string;
+}
+
 /** Confirms submission; errors (open or off-plane contours, unknown labels …) block it, warnings do not. */
-export function SubmitDialog({ issues, error, busy, onConfirm, onCancel }: { issues: ValidationIssue[]; error: string | null; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+export function SubmitDialog({ wording, issues, error, busy, onConfirm, onCancel }: { wording: SubmitWording; issues: ValidationIssue[]; error: string | null; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   return (
     <div className="rd-dialog-backdrop">
       <div className="rd-dialog" role="dialog" aria-modal="true" aria-labelledby="rd-submit-title" data-testid="submit-dialog">
-        <h2 id="rd-submit-title">Submit your read?</h2>
-        <p>A submitted read is final: you will not be able to change it.</p>
+        <h2 id="rd-submit-title">{wording.title}</h2>
+        <p>{wording.text}</p>
         {errors.length > 0 && (
           <>
             <p className="error">These problems must be fixed first:</p>
@@ -36,7 +43,7 @@ export function SubmitDialog({ issues, error, busy, onConfirm, onCancel }: { iss
             Keep working
           </button>
           <button type="button" className="primary" disabled={errors.length > 0 || busy} onClick={onConfirm} data-testid="submit-confirm">
-            {busy ? 'Submitting…' : 'Submit final read'}
+            {busy ? wording.busy : wording.confirm}
           </button>
         </div>
       </div>

@@ -61,7 +61,11 @@ public class ConsensusService {
                                 ReadContent content) {
     }
 
-    public record ConsensusInput(String method, Double threshold, ReadContent content) {
+    /** basedOn: for an edited consensus, the version the PI started from (default: the newest). */
+    public record ConsensusInput(String method, Double threshold, ReadContent content, Integer basedOn) {
+        public ConsensusInput(String method, Double threshold, ReadContent content) {
+            this(method, threshold, content, null);
+        }
     }
 
     @Transactional
@@ -70,7 +74,7 @@ public class ConsensusService {
         String method = in == null || in.method() == null ? "" : in.method().trim().toUpperCase();
         ConsensusView v = switch (method) {
             case "STAPLE", "MAJORITY" -> fromReads(c, method, in.threshold() == null ? 0.5 : in.threshold());
-            case "EDITED" -> edited(c, in.content());
+            case "EDITED" -> edited(c, in.content(), in.basedOn());
             default -> throw ApiException.badRequest("method must be staple, majority or edited");
         };
         audit.success("CONSENSUS_CREATE", "consensus", c.id + "/" + v.version(), Map.of("method", v.method(),
@@ -129,7 +133,7 @@ public class ConsensusService {
         return save(c, method, threshold, null, sources, stats, new ReadContent(lesions));
     }
 
-    private ConsensusView edited(StudyCase c, ReadContent content) {
+    private ConsensusView edited(StudyCase c, ReadContent content, Integer startedFrom) {
         if (content == null) throw ApiException.badRequest("an edited consensus needs its contours (content)");
         var planes = reads.planes(c);
         List<String> problems = ReadValidator.problems(content, List.of(c.study.lesionLabels), planes);
@@ -137,9 +141,12 @@ public class ConsensusService {
             throw new ApiException(400, "the consensus was not saved: " + String.join("; ", problems),
                     Map.of("problems", problems));
         }
-        List<Consensus> existing = Consensus.ofCase(c);
-        Integer basedOn = existing.isEmpty() ? null : existing.get(0).version;
-        List<Source> sources = existing.isEmpty() ? List.of() : sourcesOf(existing.get(0));
+        Consensus origin = startedFrom != null
+                ? Consensus.version(c, startedFrom).orElseThrow(() -> ApiException.badRequest(
+                        "the edited consensus names version " + startedFrom + " as its origin, which this case does not have"))
+                : Consensus.ofCase(c).stream().findFirst().orElse(null);
+        Integer basedOn = origin == null ? null : origin.version;
+        List<Source> sources = origin == null ? List.of() : sourcesOf(origin);
         content = content.withSeries(sop -> planes.containsKey(sop) ? planes.get(sop).seriesInstanceUid() : null);
         return save(c, "EDITED", null, basedOn, sources, List.of(), content);
     }

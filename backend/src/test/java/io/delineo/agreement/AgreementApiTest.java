@@ -23,6 +23,7 @@ import static io.delineo.testing.ContourGeometry.square;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -155,6 +156,32 @@ class AgreementApiTest {
                 .body(Map.of("method", "edited", "content", squares(256, 16)))
                 .post("/api/cases/" + f.caseId + "/consensus").then().statusCode(201)
                 .body("method", equalTo("EDITED"));
+    }
+
+    @Test
+    void anEditedConsensusRecordsTheVersionItStartedFrom() {
+        saveAndSubmit("reader1", squares(256, 20));
+        saveAndSubmit("reader2", squares(256, 24));
+        given().auth().oauth2(TestTokens.pi()).contentType(ContentType.JSON).body(Map.of("method", "staple"))
+                .post("/api/cases/" + f.caseId + "/consensus").then().statusCode(201).body("version", equalTo(1));
+        given().auth().oauth2(TestTokens.pi()).contentType(ContentType.JSON).body(Map.of("method", "majority"))
+                .post("/api/cases/" + f.caseId + "/consensus").then().statusCode(201).body("version", equalTo(2));
+        // edited from the STAPLE version, although a newer one exists: the new version says so, with its sources
+        given().auth().oauth2(TestTokens.pi()).contentType(ContentType.JSON)
+                .body(Map.of("method", "edited", "content", squares(256, 18), "basedOn", 1))
+                .post("/api/cases/" + f.caseId + "/consensus").then().statusCode(201)
+                .body("version", equalTo(3)).body("basedOn", equalTo(1))
+                .body("sources.reader", containsInAnyOrder("reader1", "reader2"));
+        // without basedOn: the newest version
+        given().auth().oauth2(TestTokens.pi()).contentType(ContentType.JSON)
+                .body(Map.of("method", "edited", "content", squares(256, 18)))
+                .post("/api/cases/" + f.caseId + "/consensus").then().statusCode(201).body("basedOn", equalTo(3));
+        given().auth().oauth2(TestTokens.pi()).contentType(ContentType.JSON)
+                .body(Map.of("method", "edited", "content", squares(256, 18), "basedOn", 9))
+                .post("/api/cases/" + f.caseId + "/consensus").then().statusCode(400)
+                .body("message", containsString("version 9"));
+        given().auth().oauth2(TestTokens.pi()).get("/api/cases/" + f.caseId + "/consensus").then()
+                .body("size()", equalTo(4));
     }
 
     @Test
