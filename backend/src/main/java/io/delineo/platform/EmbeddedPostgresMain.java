@@ -48,6 +48,11 @@ public final class EmbeddedPostgresMain {
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "200")
+                    // zonky starts PostgreSQL for throw-away tests (-F, synchronous_commit off); this one keeps the
+                    // archive index, reads and the audit trail, so a committed write must survive a crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
         } catch (IOException e) {
             System.err.println("PostgreSQL could not start on port " + port + " with data in " + dataDir + ": "
