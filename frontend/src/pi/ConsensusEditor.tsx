@@ -12,6 +12,7 @@ import { piPaths } from './routes';
 
 const CONSENSUS_WORDING: ReadWording = {
   loading: 'Loading the consensus…',
+  loadFailed: 'The consensus could not be loaded',
   saved: 'Draft kept in this tab',
   submitted: 'Saved as a new consensus version — read-only',
   submitButton: 'Save as new consensus version…',

@@ -34,6 +34,7 @@ export interface ReaderScreenProps {
 
 export interface ReadWording {
   loading: string;
+  loadFailed: string;
   saved: string;
   submitted: string;
   submitButton: string;
@@ -42,6 +43,7 @@ export interface ReadWording {
 
 export const READER_WORDING: ReadWording = {
   loading: 'Loading your read…',
+  loadFailed: 'Your read could not be loaded',
   saved: 'All changes saved',
   submitted: 'Submitted — final, read-only',
   submitButton: 'Submit read…',
@@ -123,7 +125,7 @@ export function ReaderScreen({ readerCase, store, source, onSubmitted, autosaveD
     return (
       <section className="rd-screen" data-testid="reader-screen">
         <p className="error" role="alert" data-testid="reader-load-error">
-          Your read could not be loaded: {loadError}
+          {wording.loadFailed}: {loadError}
         </p>
         <button type="button" onClick={() => setAttempt((n) => n + 1)}>
           Try again
