@@ -1,5 +1,6 @@
 import type { ClassifierEvaluation } from '../../api/models';
 import { frame } from '../chartGeometry';
+import { UnitSquareAxes } from './UnitSquareAxes';
 import { fixed } from '../format';
 import { calibrationSeries, finite, unitSquare } from './evaluationGeometry';
 
@@ -15,19 +16,7 @@ export function CalibrationPlot({ evaluation }: { evaluation: ClassifierEvaluati
   return (
     <div data-testid="calibration-plot">
       <svg className="chart" width={f.width} height={f.height} viewBox={`0 0 ${f.width} ${f.height}`} role="img" aria-label="Calibration plot">
-        <rect x={f.left} y={f.top} width={f.right - f.left} height={f.bottom - f.top} className="plot-area" />
-        {square.ticks.map((t) => (
-          <g key={t.value}>
-            <line x1={t.x} x2={t.x} y1={f.top} y2={f.bottom} className="grid" />
-            <line x1={f.left} x2={f.right} y1={t.y} y2={t.y} className="grid" />
-            <text x={t.x} y={f.bottom + 14} textAnchor="middle" className="tick-label">
-              {fixed(t.value, 1)}
-            </text>
-            <text x={f.left - 6} y={t.y} textAnchor="end" dominantBaseline="middle" className="tick-label">
-              {fixed(t.value, 1)}
-            </text>
-          </g>
-        ))}
+        <UnitSquareAxes f={f} square={square} />
         <line {...square.diagonal} className="cal-diagonal" data-testid="calibration-diagonal" />
         {series.map((s) => (
           <g key={s.label} data-testid="calibration-series" data-label={s.label}>

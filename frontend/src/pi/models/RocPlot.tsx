@@ -1,6 +1,6 @@
 import type { ClassifierEvaluation } from '../../api/models';
 import { frame } from '../chartGeometry';
-import { fixed } from '../format';
+import { UnitSquareAxes } from './UnitSquareAxes';
 import { rocSeries, unitSquare } from './evaluationGeometry';
 
 /**
@@ -21,19 +21,7 @@ export function RocPlot({ evaluation }: { evaluation: ClassifierEvaluation }) {
   return (
     <div data-testid="roc-plot">
       <svg className="chart" width={f.width} height={f.height} viewBox={`0 0 ${f.width} ${f.height}`} role="img" aria-label="ROC curves">
-        <rect x={f.left} y={f.top} width={f.right - f.left} height={f.bottom - f.top} className="plot-area" />
-        {square.ticks.map((t) => (
-          <g key={t.value}>
-            <line x1={t.x} x2={t.x} y1={f.top} y2={f.bottom} className="grid" />
-            <line x1={f.left} x2={f.right} y1={t.y} y2={t.y} className="grid" />
-            <text x={t.x} y={f.bottom + 14} textAnchor="middle" className="tick-label">
-              {fixed(t.value, 1)}
-            </text>
-            <text x={f.left - 6} y={t.y} textAnchor="end" dominantBaseline="middle" className="tick-label">
-              {fixed(t.value, 1)}
-            </text>
-          </g>
-        ))}
+        <UnitSquareAxes f={f} square={square} />
         <line {...square.diagonal} className="roc-diagonal" data-testid="roc-diagonal" />
         {series.map((s) => (
           <path

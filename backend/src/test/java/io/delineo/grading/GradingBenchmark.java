@@ -10,6 +10,7 @@ import io.delineo.grading.model.RadiomicsInputSpec;
 import io.delineo.grading.model.RegisteredModel;
 import io.delineo.grading.model.RoiImageInputSpec;
 import io.delineo.imaging.BitMask;
+import io.delineo.testing.DemoCase;
 import io.delineo.imaging.Volume;
 import io.delineo.radiomics.RadiomicsExtractor;
 import org.junit.jupiter.api.Test;

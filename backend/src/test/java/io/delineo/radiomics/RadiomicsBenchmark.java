@@ -1,6 +1,6 @@
 package io.delineo.radiomics;
 
-import io.delineo.grading.DemoCase;
+import io.delineo.testing.DemoCase;
 import io.delineo.imaging.BitMask;
 import io.delineo.imaging.Volume;
 import io.delineo.interop.nifti.NiftiReader;

@@ -1,20 +1,14 @@
 package io.delineo.archive.volume;
 
-import io.delineo.dicom.Tags;
-import io.delineo.dicom.DicomFile;
-import io.delineo.dicom.io.DicomReader;
-import io.delineo.dicom.pixel.PixelData;
 import io.delineo.imaging.ImageGrid;
+import io.delineo.testing.DemoCase;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,19 +114,7 @@ class SeriesVolumeBuilderTest {
 
     @Test
     void theDemoCtBuildsIntoA79SliceVolumeInHounsfieldUnits() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(Path.of("demo-data/pancreatic-ct"))) {
-            files = s.filter(p -> p.toString().endsWith(".dcm")).toList();
-        }
-        List<SliceInput> slices = new ArrayList<>();
-        for (Path f : files) {
-            DicomFile d = DicomReader.read(f);
-            slices.add(new SliceInput(d.dataset().getString(Tags.SOPInstanceUID),
-                    d.dataset().getString(Tags.FrameOfReferenceUID), d.dataset().getDoubles(Tags.ImagePositionPatient),
-                    d.dataset().getDoubles(Tags.ImageOrientationPatient), d.dataset().getDoubles(Tags.PixelSpacing),
-                    d.dataset().getDouble(Tags.SliceThickness), d.dataset().getInt(Tags.Rows),
-                    d.dataset().getInt(Tags.Columns), () -> PixelData.of(d).realValues(0)));
-        }
+        List<SliceInput> slices = DemoCase.demoCtSlices();
         SeriesVolume v = SeriesVolumeBuilder.build(slices);
         ImageGrid g = v.volume().grid();
         assertThat(new int[]{g.nx(), g.ny(), g.nz()}).containsExactly(512, 512, 79);

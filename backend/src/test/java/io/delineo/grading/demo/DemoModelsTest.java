@@ -2,7 +2,7 @@ package io.delineo.grading.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.delineo.grading.DemoCase;
+import io.delineo.testing.DemoCase;
 import io.delineo.grading.inference.OnnxRuntimeEngine;
 import io.delineo.grading.model.ModelCard;
 import io.delineo.grading.model.ModelCardJson;

@@ -1,6 +1,6 @@
 package io.delineo.grading.inference;
 
-import io.delineo.grading.DemoCase;
+import io.delineo.testing.DemoCase;
 import io.delineo.grading.demo.SyntheticLesion;
 import io.delineo.grading.demo.SyntheticPnenGenerator;
 import io.delineo.grading.model.Grade;

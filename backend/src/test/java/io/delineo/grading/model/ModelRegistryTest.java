@@ -1,6 +1,6 @@
 package io.delineo.grading.model;
 
-import io.delineo.grading.DemoCase;
+import io.delineo.testing.DemoCase;
 import io.delineo.grading.inference.OnnxRuntimeEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.delineo.grading;
+package io.delineo.testing;
 
 import io.delineo.archive.volume.SeriesVolumeBuilder;
 import io.delineo.archive.volume.SliceInput;
@@ -25,6 +25,11 @@ public final class DemoCase {
 
     /** The 79-slice demo CT (TCIA Pancreatic-CT-CBCT-SEG, CC BY 4.0) as a HU volume, built as the archive does. */
     public static Volume demoCt() throws IOException {
+        return SeriesVolumeBuilder.build(demoCtSlices()).volume();
+    }
+
+    /** The demo CT's slices as the archive hands them to SeriesVolumeBuilder (pixels decoded on demand). */
+    public static List<SliceInput> demoCtSlices() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(Path.of("demo-data/pancreatic-ct"))) {
             files = s.filter(p -> p.toString().endsWith(".dcm")).toList();
@@ -38,7 +43,7 @@ public final class DemoCase {
                     d.dataset().getDouble(Tags.SliceThickness), d.dataset().getInt(Tags.Rows),
                     d.dataset().getInt(Tags.Columns), () -> PixelData.of(d).realValues(0)));
         }
-        return SeriesVolumeBuilder.build(slices).volume();
+        return slices;
     }
 
     /** A sphere of {@code volumeMl} around voxel (i, j, k), in patient mm. */
