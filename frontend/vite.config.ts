@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { cornerstoneOptimizeDeps } from './cornerstoneDeps';
 
 // The backend serves dist/ (copied into META-INF/resources by the Maven build).
 // In `npm run dev`, API and DICOMweb calls go to the portal on :8080.
@@ -14,18 +15,7 @@ export default defineConfig({
   // Cornerstone's image loader decodes in ES-module web workers with WASM codecs; the build emits both as assets
   // (served by the backend like the rest of dist/). The viewer is a separate chunk, loaded when a viewer opens.
   worker: { format: 'es' },
-  // dev server only: pre-bundle the CommonJS codec wrappers the decode worker imports (as dev/vite.config.ts does)
-  optimizeDeps: {
-    exclude: ['@cornerstonejs/dicom-image-loader'],
-    include: [
-      'dicom-parser',
-      '@cornerstonejs/metadata',
-      '@cornerstonejs/codec-charls/decodewasmjs',
-      '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs',
-      '@cornerstonejs/codec-openjpeg/decodewasmjs',
-      '@cornerstonejs/codec-openjph/wasmjs',
-    ],
-  },
+  optimizeDeps: cornerstoneOptimizeDeps,
   server: {
     proxy: {
       '/api': 'http://localhost:8080',

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { cornerstoneOptimizeDeps } from '../cornerstoneDeps';
 
 // Dev-only harness: serves frontend/dev/harness with the product's src/ modules, and proxies DICOMweb to a local
 // Orthanc (see README.md). Not part of the product build.
@@ -20,15 +21,5 @@ export default defineConfig({
     fs: { allow: [frontend] },
     proxy: { '/dicom-web': { target: orthanc, changeOrigin: true } },
   },
-  optimizeDeps: {
-    exclude: ['@cornerstonejs/dicom-image-loader'],
-    include: [
-      'dicom-parser',
-      '@cornerstonejs/metadata',
-      '@cornerstonejs/codec-charls/decodewasmjs',
-      '@cornerstonejs/codec-libjpeg-turbo-8bit/decodewasmjs',
-      '@cornerstonejs/codec-openjpeg/decodewasmjs',
-      '@cornerstonejs/codec-openjph/wasmjs',
-    ],
-  },
+  optimizeDeps: cornerstoneOptimizeDeps,
 });

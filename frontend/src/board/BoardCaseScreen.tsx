@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { board, type BoardCase, type PredictionView } from '../api/board';
 import { Link } from '../app/router';
 import { BoardViewer } from './BoardViewer';
-import { formatValue, probabilityBars } from './probabilityBars';
+import { formatValue } from './probabilityBars';
+import { ProbabilityBars } from './ProbabilityBars';
 
 const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(3));
 
@@ -141,15 +142,7 @@ function Prediction({ p }: { p: PredictionView }) {
         {p.researchUseOnly && <span className="warn-chip">research use only</span>}{' '}
         <Link href={`/board/models/${p.modelId}/${p.modelVersion}`}>model card</Link>
       </p>
-      {probabilityBars(p.probabilities).map((b) => (
-        <div key={b.label} className={'bar-row' + (b.top ? ' top' : '')}>
-          <span className="bar-label">{b.label}</span>
-          <span className="bar-track">
-            <span className="bar-fill" style={{ width: `${b.percent}%` }} />
-          </span>
-          <span className="bar-value">{b.percent.toFixed(1)} %</span>
-        </div>
-      ))}
+      <ProbabilityBars probabilities={p.probabilities} />
       <p className="muted small">
         consensus v{p.consensusVersion} · input {p.inputHash.slice(0, 10)}… · model {p.modelSha256.slice(0, 10)}… ·{' '}
         {new Date(p.createdAt).toLocaleString()}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { PredictionView } from '../../api/board';
 import { modelsApi, type ModelItem } from '../../api/models';
-import { probabilityBars } from '../../board/probabilityBars';
+import { ProbabilityBars } from '../../board/ProbabilityBars';
 import { ErrorText, messageOf, Panel, useLoaded } from '../common';
 import { dateTime } from '../format';
 import { modelKey, parseModelKey, shortSha } from './modelCard';
@@ -101,15 +101,7 @@ function StoredPrediction({ p }: { p: PredictionView }) {
         <span className="muted">{p.task}</span> → <b>{p.predictedGrade}</b>
         {p.researchUseOnly && <ResearchOnlyBadge />}
       </p>
-      {probabilityBars(p.probabilities).map((b) => (
-        <div key={b.label} className={'bar-row' + (b.top ? ' top' : '')}>
-          <span className="bar-label">{b.label}</span>
-          <span className="bar-track">
-            <span className="bar-fill" style={{ width: `${b.percent}%` }} />
-          </span>
-          <span className="bar-value">{b.percent.toFixed(1)} %</span>
-        </div>
-      ))}
+      <ProbabilityBars probabilities={p.probabilities} />
       <p className="muted small">
         consensus v{p.consensusVersion} · input {shortSha(p.inputHash, 10)} · model {shortSha(p.modelSha256, 10)} · {p.createdBy},{' '}
         {dateTime(p.createdAt)}

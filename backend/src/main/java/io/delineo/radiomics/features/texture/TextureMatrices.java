@@ -9,22 +9,7 @@ final class TextureMatrices {
 
     /** Symmetric co-occurrence counts, (ng+1)^2 row-major, for neighbours at offset d within slices z0..z1. */
     static double[] glcm(TextureVolume v, int[] d, int z0, int z1) {
-        int w = v.ng + 1;
-        double[] m = new double[w * w];
-        int off = d[0] + v.nx * (d[1] + v.ny * d[2]);
-        int[] lv = v.level;
-        for (int z = z0; z <= z1; z++) for (int y = 1; y < v.ny - 1; y++) {
-            int base = v.nx * (y + v.ny * z);
-            for (int x = 1; x < v.nx - 1; x++) {
-                int a = lv[base + x];
-                if (a == 0) continue;
-                int b = lv[base + x + off];
-                if (b == 0) continue;
-                m[a * w + b] += 1;
-                m[b * w + a] += 1;
-            }
-        }
-        return m;
+        return glcms(v, new int[][]{d}, z0, z1)[0];
     }
 
     /** Co-occurrence counts for several directions in one pass over slices z0..z1 (same layout as {@link #glcm}). */
