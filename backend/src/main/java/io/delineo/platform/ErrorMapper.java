@@ -1,6 +1,7 @@
 package io.delineo.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.delineo.domain.Refusal;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -28,6 +29,29 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         return body(e.status(), e.getMessage(), e.extra());
+    }
+
+    @ServerExceptionMapper
+    public Response refusal(Refusal e) {
+        return body(status(e.kind()), e.getMessage(), e.details());
+    }
+
+    /** The one place where a refusal's kind becomes an HTTP status. */
+    public static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case NOT_ACCEPTABLE -> 406;
+            case CONFLICT -> 409;
+            case PRECONDITION_FAILED -> 412;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case UNPROCESSABLE -> 422;
+            case PRECONDITION_REQUIRED -> 428;
+            case UPSTREAM_FAILED -> 502;
+            case UNAVAILABLE -> 503;
+        };
     }
 
     @ServerExceptionMapper
