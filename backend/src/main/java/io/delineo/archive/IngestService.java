@@ -191,7 +191,8 @@ public class IngestService {
     }
 
     private IngestResult refuse(int reason, String message, String sopClass, String sop, String source) {
-        audit.recordSeparately(AuditAction.DICOM_STORE, "instance", sop == null ? "unidentified" : sop, AuditOutcome.FAILED,
+        audit.recordSeparately(AuditAction.DICOM_STORE, "instance", sop == null ? "unidentified" : sop,
+                AuditOutcome.FAILED,
                 Map.of("reason", message, "source", source));
         return IngestResult.failed(reason, message, blankToNull(sopClass), blankToNull(sop));
     }

@@ -49,7 +49,8 @@ public class ReadResource {
     public Response save(@PathParam("caseId") long caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          ReadContent content) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new Refusal(Refusal.Kind.PRECONDITION_REQUIRED, "If-Match with the version you edited is required (the ETag of GET my-read)");
+            throw new Refusal(Refusal.Kind.PRECONDITION_REQUIRED,
+                    "If-Match with the version you edited is required (the ETag of GET my-read)");
         }
         return withEtag(reads.save(caseId, version(ifMatch), content));
     }

@@ -152,7 +152,8 @@ public class ReadService {
         Map<String, ImagePlane> planes = planes(c);
         List<String> problems = ReadValidator.problems(content, List.of(c.study.lesionLabels), planes);
         if (!problems.isEmpty()) {
-            throw new Refusal(Refusal.Kind.INVALID, "the imported contours do not fit this case: " + String.join("; ", problems),
+            throw new Refusal(Refusal.Kind.INVALID,
+                    "the imported contours do not fit this case: " + String.join("; ", problems),
                     Map.of("problems", problems));
         }
         content = content.withSeries(sop -> planes.containsKey(sop) ? planes.get(sop).seriesInstanceUid() : null);
@@ -196,7 +197,8 @@ public class ReadService {
     }
 
     private Refusal conflict(String message, ReaderRead read) {
-        return new Refusal(Refusal.Kind.CONFLICT, message, Map.of("currentVersion", read.version, "current", view(read)));
+        return new Refusal(Refusal.Kind.CONFLICT,
+                message, Map.of("currentVersion", read.version, "current", view(read)));
     }
 
     /** The planes of the case's images; a projection, since whole instance rows carry kilobytes of metadata. */

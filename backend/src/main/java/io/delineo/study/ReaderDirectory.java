@@ -86,7 +86,8 @@ public class ReaderDirectory {
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (users.statusCode() != 200) {
-                throw new Refusal(Refusal.Kind.UPSTREAM_FAILED, "Keycloak did not list the readers (" + users.statusCode() + ")");
+                throw new Refusal(Refusal.Kind.UPSTREAM_FAILED,
+                        "Keycloak did not list the readers (" + users.statusCode() + ")");
             }
             List<Reader> out = new ArrayList<>();
             for (JsonNode u : json.readTree(users.body())) {
@@ -98,7 +99,8 @@ public class ReaderDirectory {
             out.sort(java.util.Comparator.comparing(Reader::userName));
             return List.copyOf(out);
         } catch (java.io.IOException e) {
-            throw new Refusal(Refusal.Kind.UPSTREAM_FAILED, "Keycloak is not reachable to list readers: " + e.getMessage());
+            throw new Refusal(Refusal.Kind.UPSTREAM_FAILED,
+                    "Keycloak is not reachable to list readers: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Refusal(Refusal.Kind.UNAVAILABLE, "interrupted while listing readers");

@@ -72,7 +72,8 @@ public class StowResource {
         try {
             String type = MultipartRelatedReader.parameter(contentType, "type");
             if (type != null && !type.equalsIgnoreCase("application/dicom")) {
-                throw new Refusal(Refusal.Kind.UNSUPPORTED_MEDIA_TYPE, "this archive accepts multipart/related; type=\"application/dicom\", not "
+                throw new Refusal(Refusal.Kind.UNSUPPORTED_MEDIA_TYPE,
+                        "this archive accepts multipart/related; type=\"application/dicom\", not "
                         + type);
             }
             MultipartRelatedReader reader = new MultipartRelatedReader(body,

@@ -118,7 +118,8 @@ public class WadoResource {
                 for (int n : numbers) bodies.add(pixels.nativeFrame(n - 1));
             }
         } catch (UnsupportedTransferSyntaxException e) {
-            throw new Refusal(Refusal.Kind.NOT_ACCEPTABLE, "frames stored as " + file.transferSyntax().name() + " cannot be decompressed"
+            throw new Refusal(Refusal.Kind.NOT_ACCEPTABLE,
+                    "frames stored as " + file.transferSyntax().name() + " cannot be decompressed"
                     + " on the server; ask for transfer-syntax=* to receive them as stored");
         }
         String boundary = MultipartRelatedWriter.newBoundary();
@@ -195,7 +196,8 @@ public class WadoResource {
             if (ts == null || ts.equals("*") || ts.equals(s.transferSyntaxUid())) return false;
             if (ts.equals(FrameEncoding.EXPLICIT_VR_LE) && FrameEncoding.isNative(s.transferSyntaxUid())) return true;
         }
-        throw new Refusal(Refusal.Kind.NOT_ACCEPTABLE, "instance " + s.sopInstanceUid() + " is stored as " + s.transferSyntaxUid()
+        throw new Refusal(Refusal.Kind.NOT_ACCEPTABLE,
+                "instance " + s.sopInstanceUid() + " is stored as " + s.transferSyntaxUid()
                 + "; this archive serves it as stored (transfer-syntax=*) or, for uncompressed data, as explicit VR "
                 + "little endian");
     }

@@ -38,7 +38,8 @@ public class WadoUriResource {
             throw Refusal.invalid("studyUID, seriesUID and objectUID are all required");
         }
         if (contentType != null && !contentType.startsWith("application/dicom")) {
-            throw new Refusal(Refusal.Kind.NOT_ACCEPTABLE, "this archive serves WADO-URI as application/dicom only, not " + contentType);
+            throw new Refusal(Refusal.Kind.NOT_ACCEPTABLE,
+                    "this archive serves WADO-URI as application/dicom only, not " + contentType);
         }
         WadoService.StoredInstance s = wado.instances(study, series, object, "wado-uri").get(0);
         StreamingOutput body = out -> {
