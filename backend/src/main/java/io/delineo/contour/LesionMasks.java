@@ -34,7 +34,7 @@ public final class LesionMasks {
             for (ReadContent.Contour c : lesion.contours()) {
                 String series = seriesOf.apply(c.sopInstanceUid());
                 if (series == null) continue; // validated on save; an image removed later simply drops out
-                polygons.computeIfAbsent(new Group(lesion.label(), series), g -> new ArrayList<>()).add(polygon(c));
+                polygons.computeIfAbsent(new Group(lesion.label(), series), g -> new ArrayList<>()).add(PlanarPolygon.of(c.points()));
             }
         }
         Map<Group, BitMask> masks = new LinkedHashMap<>();
@@ -50,14 +50,8 @@ public final class LesionMasks {
         PolygonRasterizer rasterizer = new PolygonRasterizer(grid, ReadValidator.PLANE_TOLERANCE_MM);
         List<BitMask> out = new ArrayList<>();
         for (ReadContent.Lesion lesion : read.lesions()) {
-            out.add(rasterizer.rasterize(lesion.contours().stream().map(LesionMasks::polygon).toList()));
+            out.add(rasterizer.rasterize(lesion.contours().stream().map(c -> PlanarPolygon.of(c.points())).toList()));
         }
         return out;
-    }
-
-    private static PlanarPolygon polygon(ReadContent.Contour c) {
-        double[] xyz = new double[c.points().size() * 3];
-        for (int n = 0; n < c.points().size(); n++) System.arraycopy(c.points().get(n), 0, xyz, n * 3, 3);
-        return new PlanarPolygon(xyz);
     }
 }
