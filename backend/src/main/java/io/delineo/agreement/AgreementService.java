@@ -7,12 +7,11 @@ import io.delineo.agreement.AgreementViews.ReaderVolume;
 import io.delineo.agreement.AgreementViews.VersusConsensus;
 import io.delineo.agreement.metrics.AgreementMatrix;
 import io.delineo.agreement.metrics.PairwiseAgreement;
-import io.delineo.archive.Instance;
-import io.delineo.archive.volume.VolumeService;
-import io.delineo.contour.ReadContent;
-import io.delineo.contour.ReadService;
-import io.delineo.contour.ReadVersion;
-import io.delineo.contour.ReaderRead;
+import io.delineo.contour.CaseMasks;
+import io.delineo.contour.CaseMasks.CaseGeometry;
+import io.delineo.contour.CaseMasks.ReaderInput;
+import io.delineo.contour.LesionMasks;
+import io.delineo.contour.ReadCodec;
 import io.delineo.imaging.BitMask;
 import io.delineo.imaging.ImageGrid;
 import io.delineo.study.StudyCase;
@@ -21,7 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,9 +37,9 @@ public class AgreementService {
     private static final int CACHED_CASES = 512;
 
     @Inject
-    ReadService reads;
+    CaseMasks caseMasks;
     @Inject
-    VolumeService volumes;
+    ReadCodec codec;
 
     private final Map<String, CaseAgreement> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -50,26 +48,9 @@ public class AgreementService {
         }
     };
 
-    /** A reader's included read: its version and content. */
-    public record ReaderInput(String reader, int version, String status, ReadContent content) {
-    }
-
-    /** Reads that count: submitted ones, or also those in progress when asked. */
-    public List<ReaderInput> inputs(StudyCase c, boolean includeInProgress) {
-        List<ReaderInput> out = new ArrayList<>();
-        for (String reader : c.study.readerNames()) {
-            ReaderRead read = ReaderRead.of(c, reader).orElse(null);
-            if (read == null || read.version == 0) continue;
-            if (read.status != ReaderRead.Status.SUBMITTED && !includeInProgress) continue;
-            ReadVersion v = ReadVersion.of(read, read.version).orElseThrow();
-            out.add(new ReaderInput(reader, read.version, read.status.name(), reads.content(v)));
-        }
-        return out;
-    }
-
     @Transactional
     public CaseAgreement compute(StudyCase c, boolean includeInProgress) {
-        List<ReaderInput> inputs = inputs(c, includeInProgress);
+        List<ReaderInput> inputs = caseMasks.inputs(c, includeInProgress);
         Consensus approved = Consensus.approvedOf(c).orElse(null);
         StringBuilder key = new StringBuilder().append(c.id).append('|').append(includeInProgress);
         inputs.forEach(i -> key.append('|').append(i.reader()).append(':').append(i.version()));
@@ -87,16 +68,16 @@ public class AgreementService {
 
     private CaseAgreement calculate(StudyCase c, boolean includeInProgress, List<ReaderInput> inputs,
                                     Consensus approved) {
-        CaseGeometry geometry = geometry(c);
+        CaseGeometry geometry = caseMasks.geometry(c);
         Map<String, Map<LesionMasks.Group, BitMask>> masks = new LinkedHashMap<>();
         Set<LesionMasks.Group> groups = new LinkedHashSet<>();
         for (ReaderInput in : inputs) {
-            Map<LesionMasks.Group, BitMask> m = LesionMasks.of(in.content(), geometry.seriesOf::get, geometry::grid);
+            Map<LesionMasks.Group, BitMask> m = caseMasks.masks(in.content(), geometry);
             masks.put(in.reader(), m);
             groups.addAll(m.keySet());
         }
         Map<LesionMasks.Group, BitMask> consensusMasks = approved == null ? Map.of()
-                : LesionMasks.of(reads.contentOf(approved.content), geometry.seriesOf::get, geometry::grid);
+                : caseMasks.masks(codec.decode(approved.content), geometry);
         List<LesionAgreement> lesions = new ArrayList<>();
         for (LesionMasks.Group g : groups) {
             ImageGrid grid = geometry.grid(g.seriesInstanceUid());
@@ -152,20 +133,5 @@ public class AgreementService {
         return new Pair(a, b, finite(p.dice()), finite(p.jaccard()), finite(p.hausdorffMm()), finite(p.hd95Mm()),
                 finite(p.meanSurfaceDistanceMm()), -p.overlap().volumeDifferenceMl(),
                 finite(p.overlap().relativeVolumeDifferencePercent()), slices);
-    }
-
-    /** The case's images: SOP → series, and each series' grid (from the index, no pixels decoded). */
-    public record CaseGeometry(Map<String, String> seriesOf, Map<String, ImageGrid> grids, VolumeService volumes) {
-        public ImageGrid grid(String series) {
-            return grids.computeIfAbsent(series, s -> volumes.geometry(s).grid());
-        }
-    }
-
-    public CaseGeometry geometry(StudyCase c) {
-        Map<String, String> seriesOf = new HashMap<>();
-        for (Instance i : Instance.<Instance>list("series.seriesInstanceUid in ?1", List.copyOf(c.seriesByPhase.values()))) {
-            seriesOf.put(i.sopInstanceUid, i.series.seriesInstanceUid);
-        }
-        return new CaseGeometry(seriesOf, new HashMap<>(), volumes);
     }
 }

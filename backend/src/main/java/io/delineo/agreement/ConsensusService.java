@@ -5,14 +5,18 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delineo.agreement.consensus.MajorityVote;
 import io.delineo.agreement.consensus.Staple;
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
+import io.delineo.contour.CaseMasks;
+import io.delineo.contour.LesionMasks;
+import io.delineo.contour.ReadCodec;
 import io.delineo.contour.ReadContent;
 import io.delineo.contour.ReadService;
 import io.delineo.contour.ReadValidator;
 import io.delineo.contour.raster.MaskContourTracer;
+import io.delineo.domain.Refusal;
 import io.delineo.imaging.BitMask;
 import io.delineo.imaging.ImageGrid;
-import io.delineo.platform.ApiException;
 import io.delineo.security.CurrentUser;
 import io.delineo.study.StudyAccess;
 import io.delineo.study.StudyCase;
@@ -37,7 +41,9 @@ public class ConsensusService {
     @Inject
     StudyAccess access;
     @Inject
-    AgreementService agreement;
+    CaseMasks caseMasks;
+    @Inject
+    ReadCodec codec;
     @Inject
     ReadService reads;
     @Inject
@@ -75,24 +81,24 @@ public class ConsensusService {
         ConsensusView v = switch (method) {
             case "STAPLE", "MAJORITY" -> fromReads(c, method, in.threshold() == null ? 0.5 : in.threshold());
             case "EDITED" -> edited(c, in.content(), in.basedOn());
-            default -> throw ApiException.badRequest("method must be staple, majority or edited");
+            default -> throw Refusal.invalid("method must be staple, majority or edited");
         };
-        audit.success("CONSENSUS_CREATE", "consensus", c.id + "/" + v.version(), Map.of("method", v.method(),
+        audit.success(AuditAction.CONSENSUS_CREATE, c.id + "/" + v.version(), Map.of("method", v.method(),
                 "sources", v.sources().stream().map(s -> s.reader() + ":" + s.readVersion()).toList()));
         return v;
     }
 
     private ConsensusView fromReads(StudyCase c, String method, double threshold) {
-        if (!(threshold > 0 && threshold <= 1)) throw ApiException.badRequest("threshold must be in (0, 1]");
-        List<AgreementService.ReaderInput> inputs = agreement.inputs(c, false);
+        if (!(threshold > 0 && threshold <= 1)) throw Refusal.invalid("threshold must be in (0, 1]");
+        List<CaseMasks.ReaderInput> inputs = caseMasks.inputs(c, false);
         if (inputs.size() < 2) {
-            throw ApiException.conflict("a consensus needs at least two submitted reads; this case has " + inputs.size());
+            throw Refusal.conflict("a consensus needs at least two submitted reads; this case has " + inputs.size());
         }
-        AgreementService.CaseGeometry geometry = agreement.geometry(c);
+        CaseMasks.CaseGeometry geometry = caseMasks.geometry(c);
         Map<String, Map<LesionMasks.Group, BitMask>> masks = new LinkedHashMap<>();
         Set<LesionMasks.Group> groups = new LinkedHashSet<>();
-        for (AgreementService.ReaderInput in : inputs) {
-            Map<LesionMasks.Group, BitMask> m = LesionMasks.of(in.content(), geometry.seriesOf()::get, geometry::grid);
+        for (CaseMasks.ReaderInput in : inputs) {
+            Map<LesionMasks.Group, BitMask> m = caseMasks.masks(in.content(), geometry);
             masks.put(in.reader(), m);
             groups.addAll(m.keySet());
         }
@@ -134,15 +140,15 @@ public class ConsensusService {
     }
 
     private ConsensusView edited(StudyCase c, ReadContent content, Integer startedFrom) {
-        if (content == null) throw ApiException.badRequest("an edited consensus needs its contours (content)");
+        if (content == null) throw Refusal.invalid("an edited consensus needs its contours (content)");
         var planes = reads.planes(c);
         List<String> problems = ReadValidator.problems(content, List.of(c.study.lesionLabels), planes);
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "the consensus was not saved: " + String.join("; ", problems),
+            throw new Refusal(Refusal.Kind.INVALID, "the consensus was not saved: " + String.join("; ", problems),
                     Map.of("problems", problems));
         }
         Consensus origin = startedFrom != null
-                ? Consensus.version(c, startedFrom).orElseThrow(() -> ApiException.badRequest(
+                ? Consensus.version(c, startedFrom).orElseThrow(() -> Refusal.invalid(
                         "the edited consensus names version " + startedFrom + " as its origin, which this case does not have"))
                 : Consensus.ofCase(c).stream().findFirst().orElse(null);
         Integer basedOn = origin == null ? null : origin.version;
@@ -161,7 +167,7 @@ public class ConsensusService {
         x.basedOn = basedOn;
         x.sources = write(sources);
         x.readerStats = write(stats);
-        x.content = reads.toJson(content);
+        x.content = codec.encode(content);
         x.createdBy = currentUser.name();
         x.createdAt = OffsetDateTime.now();
         x.persist();
@@ -172,7 +178,7 @@ public class ConsensusService {
     public List<ConsensusView> list(long caseId) {
         StudyCase c = access.caseForPi(caseId);
         List<ConsensusView> out = Consensus.ofCase(c).stream().map(this::view).toList();
-        audit.success("CONSENSUS_READ", "case", caseId, Map.of("versions", out.size()));
+        audit.success(AuditAction.CONSENSUS_READ, caseId, Map.of("versions", out.size()));
         return out;
     }
 
@@ -180,7 +186,7 @@ public class ConsensusService {
     public ConsensusView approve(long caseId, int version) {
         StudyCase c = access.caseForPi(caseId);
         Consensus x = Consensus.version(c, version).orElseThrow(
-                () -> ApiException.notFound("case " + caseId + " has no consensus version " + version));
+                () -> Refusal.notFound("case " + caseId + " has no consensus version " + version));
         Consensus.approvedOf(c).filter(a -> a.version != version).ifPresent(previous -> {
             previous.approved = false;
             previous.flush();
@@ -188,14 +194,19 @@ public class ConsensusService {
         x.approved = true;
         x.approvedBy = currentUser.name();
         x.approvedAt = OffsetDateTime.now();
-        audit.success("CONSENSUS_APPROVE", "consensus", c.id + "/" + version, Map.of("method", x.method));
+        audit.success(AuditAction.CONSENSUS_APPROVE, c.id + "/" + version, Map.of("method", x.method));
         return view(x);
     }
 
     ConsensusView view(Consensus x) {
         return new ConsensusView(x.id, x.studyCase.id, x.version, x.method, x.threshold, x.basedOn, x.approved,
                 x.approvedBy, x.approvedAt, x.createdBy, x.createdAt, sourcesOf(x), read(x.readerStats,
-                new TypeReference<List<ReaderStat>>() { }), reads.contentOf(x.content));
+                new TypeReference<List<ReaderStat>>() { }), content(x));
+    }
+
+    /** The contours of a consensus version, for features, grading, the board and exports. */
+    public ReadContent content(Consensus x) {
+        return codec.decode(x.content);
     }
 
     private List<Source> sourcesOf(Consensus x) {

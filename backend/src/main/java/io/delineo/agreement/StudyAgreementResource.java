@@ -1,7 +1,7 @@
 package io.delineo.agreement;
 
 import io.delineo.agreement.AgreementViews.StudyAgreement;
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -43,7 +43,7 @@ public class StudyAgreementResource {
                         @QueryParam("outlierBelow") @DefaultValue("0.7") double threshold,
                         @QueryParam("includeInProgress") @DefaultValue("false") boolean inProgress) {
         if (!AgreementCsv.TABLES.contains(table)) {
-            throw ApiException.badRequest("table must be one of " + AgreementCsv.TABLES);
+            throw Refusal.invalid("table must be one of " + AgreementCsv.TABLES);
         }
         String body = AgreementCsv.of(agreement.forStudy(id, check(threshold), inProgress), table);
         return Response.ok(body, "text/csv; charset=UTF-8")
@@ -51,7 +51,7 @@ public class StudyAgreementResource {
     }
 
     private static double check(double threshold) {
-        if (!(threshold >= 0 && threshold <= 1)) throw ApiException.badRequest("outlierBelow must be between 0 and 1");
+        if (!(threshold >= 0 && threshold <= 1)) throw Refusal.invalid("outlierBelow must be between 0 and 1");
         return threshold;
     }
 }

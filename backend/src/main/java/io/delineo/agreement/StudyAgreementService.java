@@ -11,8 +11,10 @@ import io.delineo.agreement.AgreementViews.ReaderSummary;
 import io.delineo.agreement.AgreementViews.ReaderVolume;
 import io.delineo.agreement.AgreementViews.StudyAgreement;
 import io.delineo.agreement.AgreementViews.VersusConsensus;
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
 import io.delineo.contour.ReaderRead;
+import io.delineo.stats.MeanCi;
 import io.delineo.study.ReaderStudy;
 import io.delineo.study.StudyAccess;
 import io.delineo.study.StudyCase;
@@ -40,7 +42,7 @@ public class StudyAgreementService {
     public CaseAgreement forCase(long caseId, boolean includeInProgress) {
         StudyCase c = access.caseForPi(caseId);
         CaseAgreement a = agreement.compute(c, includeInProgress);
-        audit.success("AGREEMENT_READ", "case", caseId, Map.of("lesions", a.lesions().size(),
+        audit.success(AuditAction.AGREEMENT_READ, caseId, Map.of("lesions", a.lesions().size(),
                 "includeInProgress", includeInProgress));
         return a;
     }
@@ -101,7 +103,7 @@ public class StudyAgreementService {
                     consensus.mean(), consensus.low(), consensus.high()));
         }
         int submitted = (int) ReaderRead.count("studyCase.study = ?1 and status = ?2", s, ReaderRead.Status.SUBMITTED);
-        audit.success("AGREEMENT_READ", "reader-study", studyId, Map.of("cases", cases.size()));
+        audit.success(AuditAction.AGREEMENT_READ, "reader-study", studyId, Map.of("cases", cases.size()));
         return new StudyAgreement(s.id, readers, threshold, cells, rows, summaries, points, blandAltman(points),
                 submitted, cases.size() * readers.size());
     }

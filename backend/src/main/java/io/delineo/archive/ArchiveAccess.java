@@ -1,8 +1,9 @@
 package io.delineo.archive;
 
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditOutcome;
 import io.delineo.audit.AuditTrail;
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.CurrentUser;
 import io.delineo.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,12 +37,12 @@ public class ArchiveAccess {
     }
 
     /** Refuses (403, audited as DENIED) when the caller may not see this series. */
-    public void requireSeries(String seriesUid, String action) {
+    public void requireSeries(String seriesUid, AuditAction action) {
         Set<String> visible = visibleSeries();
         if (visible != null && !visible.contains(seriesUid)) {
             audit.recordSeparately(action, "series", seriesUid, AuditOutcome.DENIED,
                     Map.of("reason", "series not assigned to this user"));
-            throw ApiException.forbidden("series " + seriesUid + " is not assigned to you");
+            throw Refusal.forbidden("series " + seriesUid + " is not assigned to you");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.delineo.archive;
 
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +52,7 @@ public class IndexWriter {
     /** Records that an identical object arrived again (nothing changes but the trail). */
     @Transactional
     public void recordDuplicate(IndexedAttributes a, String sha256, String source) {
-        audit.success("DICOM_STORE", "instance", a.sopInstanceUid(), details(a, sha256, source, "already stored"));
+        audit.success(AuditAction.DICOM_STORE, a.sopInstanceUid(), details(a, sha256, source, "already stored"));
     }
 
     /** Inserts (or, with {@code replacing}, updates) the instance row; returns the replaced file's hash, if any. */
@@ -64,7 +65,7 @@ public class IndexWriter {
             long series = upsertSeries(c, a, study);
             return writeInstance(c, a, series, transferSyntaxUid, sha256, size, metadataJson, replacing);
         });
-        audit.success("DICOM_STORE", "instance", a.sopInstanceUid(),
+        audit.success(AuditAction.DICOM_STORE, a.sopInstanceUid(),
                 details(a, sha256, source, replaced.isPresent() ? "replaced" : "stored"));
         return replaced;
     }

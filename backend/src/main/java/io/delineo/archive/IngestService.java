@@ -1,5 +1,6 @@
 package io.delineo.archive;
 
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditOutcome;
 import io.delineo.audit.AuditTrail;
 import io.delineo.dicom.Attribute;
@@ -190,7 +191,8 @@ public class IngestService {
     }
 
     private IngestResult refuse(int reason, String message, String sopClass, String sop, String source) {
-        audit.recordSeparately("DICOM_STORE", "instance", sop == null ? "unidentified" : sop, AuditOutcome.FAILED,
+        audit.recordSeparately(AuditAction.DICOM_STORE, "instance", sop == null ? "unidentified" : sop,
+                AuditOutcome.FAILED,
                 Map.of("reason", message, "source", source));
         return IngestResult.failed(reason, message, blankToNull(sopClass), blankToNull(sop));
     }

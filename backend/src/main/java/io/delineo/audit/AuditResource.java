@@ -1,6 +1,6 @@
 package io.delineo.audit;
 
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,10 @@ public class AuditResource {
     static final int MAX_PAGE_SIZE = 500;
 
     public record AuditPage(List<AuditEvent> items, int page, int size, long total) {
+    }
+
+    /** One action the trail records and the kind of resource it is recorded against. */
+    public record ActionView(String action, String resourceType) {
     }
 
     @Inject
@@ -43,8 +49,8 @@ public class AuditResource {
                           @QueryParam("from") String from, @QueryParam("to") String to,
                           @QueryParam("page") @DefaultValue("0") int page,
                           @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0) throw ApiException.badRequest("page must be 0 or more");
-        if (size < 1 || size > MAX_PAGE_SIZE) throw ApiException.badRequest("size must be between 1 and " + MAX_PAGE_SIZE);
+        if (page < 0) throw Refusal.invalid("page must be 0 or more");
+        if (size < 1 || size > MAX_PAGE_SIZE) throw Refusal.invalid("size must be between 1 and " + MAX_PAGE_SIZE);
         AuditEvent.Filter filter = new AuditEvent.Filter(blankToNull(user), blankToNull(action),
                 blankToNull(resourceType), blankToNull(resourceId), time("from", from), time("to", to));
         long total = AuditEvent.search(filter).count();
@@ -52,7 +58,7 @@ public class AuditResource {
         Map<String, Object> details = new HashMap<>();
         details.put("filter", filter.toString());
         details.put("page", page);
-        trail.success("AUDIT_QUERY", "audit", null, details);
+        trail.success(AuditAction.AUDIT_QUERY, null, details);
         return new AuditPage(items, page, size, total);
     }
 
@@ -62,9 +68,17 @@ public class AuditResource {
     @Operation(summary = "Recompute the hash chain; names the first broken link")
     public AuditVerifier.Verification verify() {
         AuditVerifier.Verification v = verifier.verify();
-        trail.record("AUDIT_VERIFY", "audit", null, v.ok() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
+        trail.record(AuditAction.AUDIT_VERIFY, "audit", null, v.ok() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED,
                 Map.of("ok", v.ok(), "events", v.events(), "firstBroken", String.valueOf(v.firstBroken())));
         return v;
+    }
+
+    @GET
+    @Path("/actions")
+    @Operation(summary = "Every action the audit trail records, with its resource type, sorted by action")
+    public List<ActionView> actions() {
+        return Arrays.stream(AuditAction.values()).map(a -> new ActionView(a.name(), a.resourceType()))
+                .sorted(Comparator.comparing(ActionView::action)).toList();
     }
 
     private static String blankToNull(String s) {
@@ -76,7 +90,7 @@ public class AuditResource {
         try {
             return OffsetDateTime.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " must be an ISO-8601 time with offset, e.g. 2026-11-27T10:00:00Z; got '"
+            throw Refusal.invalid(name + " must be an ISO-8601 time with offset, e.g. 2026-11-27T10:00:00Z; got '"
                     + value + "'");
         }
     }

@@ -38,17 +38,34 @@ public class AuditTrail {
 
     /** Records an event in the caller's transaction (required). Returns its sequence number. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long record(String action, String resourceType, Object resourceId, AuditOutcome outcome,
+    public long record(AuditAction action, String resourceType, Object resourceId, AuditOutcome outcome,
                        Map<String, ?> details) {
-        CurrentUser.Snapshot user = currentUser.get();
-        return append(user, request.requestId(), request.clientAddress(), action, resourceType, resourceId, outcome,
-                details);
+        return record(action.name(), resourceType, resourceId, outcome, details);
+    }
+
+    /** Shorthand for a successful action on the action's own kind of resource. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long success(AuditAction action, Object resourceId, Map<String, ?> details) {
+        return success(action, action.resourceType(), resourceId, details);
     }
 
     /** Shorthand for a successful action. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long success(String action, String resourceType, Object resourceId, Map<String, ?> details) {
+    public long success(AuditAction action, String resourceType, Object resourceId, Map<String, ?> details) {
         return record(action, resourceType, resourceId, AuditOutcome.SUCCESS, details);
+    }
+
+    /** Any action string: for this package's tests, whose probe events must not pass for real actions. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    long success(String action, String resourceType, Object resourceId, Map<String, ?> details) {
+        return record(action, resourceType, resourceId, AuditOutcome.SUCCESS, details);
+    }
+
+    private long record(String action, String resourceType, Object resourceId, AuditOutcome outcome,
+                        Map<String, ?> details) {
+        CurrentUser.Snapshot user = currentUser.get();
+        return append(user, request.requestId(), request.clientAddress(), action, resourceType, resourceId, outcome,
+                details);
     }
 
     /**
@@ -56,7 +73,7 @@ public class AuditTrail {
      * if any, rolls back) but the attempt must still be on record.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public long recordSeparately(String action, String resourceType, Object resourceId, AuditOutcome outcome,
+    public long recordSeparately(AuditAction action, String resourceType, Object resourceId, AuditOutcome outcome,
                                  Map<String, ?> details) {
         if (outcome == AuditOutcome.DENIED) request.markDenialAudited();
         return record(action, resourceType, resourceId, outcome, details);
@@ -64,16 +81,16 @@ public class AuditTrail {
 
     /** Records, in the caller's transaction, an action done on behalf of a user outside their request (jobs). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public long recordAs(CurrentUser.Snapshot user, String action, String resourceType, Object resourceId,
+    public long recordAs(CurrentUser.Snapshot user, AuditAction action, String resourceType, Object resourceId,
                          AuditOutcome outcome, Map<String, ?> details) {
-        return append(user, null, null, action, resourceType, resourceId, outcome, details);
+        return append(user, null, null, action.name(), resourceType, resourceId, outcome, details);
     }
 
     /** For callers that are not inside a CDI request (the HTTP catch-all for framework denials). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public long recordFor(CurrentUser.Snapshot user, String requestId, String clientAddress, String action,
+    public long recordFor(CurrentUser.Snapshot user, String requestId, String clientAddress, AuditAction action,
                           String resourceType, Object resourceId, AuditOutcome outcome, Map<String, ?> details) {
-        return append(user, requestId, clientAddress, action, resourceType, resourceId, outcome, details);
+        return append(user, requestId, clientAddress, action.name(), resourceType, resourceId, outcome, details);
     }
 
     private long append(CurrentUser.Snapshot user, String requestId, String clientAddress, String action,

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 /** Request id and client address of the HTTP request being served, for audit events (null outside a request). */
 @ApplicationScoped
 public class RequestMetadata {
-    /** RoutingContext key holding the request id; set by {@link io.delineo.platform.HttpFilters}. */
+    /** RoutingContext key holding the request id; set by the platform's HTTP filters. */
     public static final String REQUEST_ID_KEY = "delineo.requestId";
     /** RoutingContext key set once a denial of this request has been audited, so the catch-all does not repeat it. */
     public static final String DENIAL_AUDITED_KEY = "delineo.denialAudited";

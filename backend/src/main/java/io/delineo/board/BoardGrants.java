@@ -1,6 +1,7 @@
 package io.delineo.board;
 
 import io.delineo.archive.SeriesGrants;
+import io.delineo.grading.BoardReleases;
 import io.delineo.security.Roles;
 import io.delineo.study.StudyCase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +10,15 @@ import jakarta.transaction.Transactional;
 import java.util.HashSet;
 import java.util.Set;
 
-/** DICOMweb for board members: the series of cases released to the board, nothing else. */
+/** What board members may see: the series of cases released to the board (DICOMweb) and those cases themselves. */
 @ApplicationScoped
-public class BoardGrants implements SeriesGrants {
+public class BoardGrants implements SeriesGrants, BoardReleases {
+    @Override
+    @Transactional
+    public boolean releasedToBoard(long caseId) {
+        return BoardRelease.findById(caseId) != null;
+    }
+
     @Override
     @Transactional
     public Set<String> seriesVisibleTo(String userName, Set<String> roles) {

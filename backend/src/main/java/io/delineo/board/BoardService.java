@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delineo.agreement.AgreementService;
 import io.delineo.agreement.AgreementViews.LesionAgreement;
 import io.delineo.agreement.Consensus;
+import io.delineo.agreement.ConsensusService;
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditOutcome;
 import io.delineo.audit.AuditTrail;
 import io.delineo.board.BoardViews.AgreementSummary;
@@ -17,10 +19,9 @@ import io.delineo.board.BoardViews.DecisionInput;
 import io.delineo.board.BoardViews.DecisionView;
 import io.delineo.board.BoardViews.KeyFeature;
 import io.delineo.board.BoardViews.ReaderFigure;
-import io.delineo.contour.ReadService;
+import io.delineo.domain.Refusal;
 import io.delineo.grading.GradingService;
 import io.delineo.grading.Prediction;
-import io.delineo.platform.ApiException;
 import io.delineo.radiomics.jobs.FeatureSet;
 import io.delineo.security.CurrentUser;
 import io.delineo.study.CasePathology;
@@ -54,7 +55,7 @@ public class BoardService {
     @Inject
     AgreementService agreement;
     @Inject
-    ReadService reads;
+    ConsensusService consensusService;
     @Inject
     AuditTrail audit;
     @Inject
@@ -68,7 +69,7 @@ public class BoardService {
     public void release(long caseId, String note) {
         StudyCase c = access.caseForPi(caseId);
         if (Consensus.approvedOf(c).isEmpty()) {
-            throw ApiException.conflict("approve a consensus ROI for case " + caseId + " before releasing it to the board");
+            throw Refusal.conflict("approve a consensus ROI for case " + caseId + " before releasing it to the board");
         }
         BoardRelease r = BoardRelease.findById(c.id);
         if (r == null) {
@@ -79,16 +80,16 @@ public class BoardService {
         r.releasedAt = OffsetDateTime.now();
         r.note = note == null ? "" : note.trim();
         r.persist();
-        audit.success("BOARD_RELEASE", "case", c.id, Map.of("note", r.note));
+        audit.success(AuditAction.BOARD_RELEASE, c.id, Map.of("note", r.note));
     }
 
     @Transactional
     public void withdraw(long caseId) {
         StudyCase c = access.caseForPi(caseId);
         BoardRelease r = BoardRelease.findById(c.id);
-        if (r == null) throw ApiException.notFound("case " + caseId + " is not released to the board");
+        if (r == null) throw Refusal.notFound("case " + caseId + " is not released to the board");
         r.delete();
-        audit.success("BOARD_WITHDRAW", "case", c.id, Map.of());
+        audit.success(AuditAction.BOARD_WITHDRAW, c.id, Map.of());
     }
 
     @Transactional
@@ -106,11 +107,11 @@ public class BoardService {
 
     @Transactional
     public BoardCase view(long caseId) {
-        StudyCase c = released(caseId, "BOARD_CASE_VIEW");
+        StudyCase c = released(caseId, AuditAction.BOARD_CASE_VIEW);
         BoardRelease r = BoardRelease.findById(c.id);
         Consensus approved = Consensus.approvedOf(c).orElse(null);
         ConsensusSummary consensus = approved == null ? null : new ConsensusSummary(approved.version, approved.method,
-                approved.approvedAt, approved.approvedBy, reads.contentOf(approved.content));
+                approved.approvedAt, approved.approvedBy, consensusService.content(approved));
         List<AgreementSummary> summary = new ArrayList<>();
         for (LesionAgreement la : agreement.compute(c, false).lesions()) {
             summary.add(new AgreementSummary(la.label(), la.readers().size(), la.meanDice(), la.minDice()));
@@ -126,7 +127,7 @@ public class BoardService {
         details.put("consensusVersion", approved == null ? null : approved.version);
         details.put("predictions", predictions.size());
         details.put("pathologyShown", pathology != null);
-        audit.success("BOARD_CASE_VIEW", "case", c.id, details);
+        audit.success(AuditAction.BOARD_CASE_VIEW, c.id, details);
         return new BoardCase(c.id, c.label, c.study.name, r.releasedBy, r.releasedAt, r.note,
                 io.delineo.study.WorklistService.phasesOf(c), consensus, summary, figures,
                 keyFeatures(c, approved), predictions, pathology, decisions.isEmpty() ? null : decisions.get(0),
@@ -135,16 +136,16 @@ public class BoardService {
 
     @Transactional
     public DecisionView decide(long caseId, DecisionInput in) {
-        StudyCase c = released(caseId, "BOARD_DECISION");
+        StudyCase c = released(caseId, AuditAction.BOARD_DECISION);
         if (in == null || in.finalGrade() == null || !in.finalGrade().matches("G1|G2|G3|UNDETERMINED")) {
-            throw ApiException.badRequest("finalGrade must be G1, G2, G3 or UNDETERMINED");
+            throw Refusal.invalid("finalGrade must be G1, G2, G3 or UNDETERMINED");
         }
         if (in.treatment() == null || in.treatment().isBlank()) {
-            throw ApiException.badRequest("a treatment recommendation is required");
+            throw Refusal.invalid("a treatment recommendation is required");
         }
         List<String> attendees = in.attendees() == null ? List.of() : in.attendees().stream().map(String::trim)
                 .filter(a -> !a.isEmpty()).distinct().toList();
-        if (attendees.isEmpty()) throw ApiException.badRequest("list the attendees of the board meeting");
+        if (attendees.isEmpty()) throw Refusal.invalid("list the attendees of the board meeting");
         List<BoardDecision> previous = BoardDecision.ofCase(c.id);
         BoardDecision d = new BoardDecision();
         d.caseId = c.id;
@@ -156,25 +157,25 @@ public class BoardService {
         d.decidedBy = currentUser.name();
         d.decidedAt = OffsetDateTime.now();
         d.persist();
-        audit.success("BOARD_DECISION", "case", c.id, Map.of("version", d.version, "finalGrade", d.finalGrade,
+        audit.success(AuditAction.BOARD_DECISION, c.id, Map.of("version", d.version, "finalGrade", d.finalGrade,
                 "attendees", attendees));
         return view(d);
     }
 
     @Transactional
     public List<DecisionView> decisions(long caseId) {
-        StudyCase c = released(caseId, "BOARD_DECISION_READ");
-        audit.success("BOARD_DECISION_READ", "case", c.id, Map.of());
+        StudyCase c = released(caseId, AuditAction.BOARD_DECISION_READ);
+        audit.success(AuditAction.BOARD_DECISION_READ, c.id, Map.of());
         return BoardDecision.ofCase(c.id).stream().map(BoardService::view).toList();
     }
 
     /** A released case; anything else is refused (audited) as if it did not exist for the board. */
-    private StudyCase released(long caseId, String action) {
+    private StudyCase released(long caseId, AuditAction action) {
         StudyCase c = StudyCase.findById(caseId);
         if (c == null || BoardRelease.findById(caseId) == null) {
             audit.recordSeparately(action, "case", caseId, AuditOutcome.DENIED,
                     Map.of("reason", "case not released to the board"));
-            throw ApiException.forbidden("case " + caseId + " has not been released to the tumour board");
+            throw Refusal.forbidden("case " + caseId + " has not been released to the tumour board");
         }
         return c;
     }

@@ -1,7 +1,7 @@
 package io.delineo.contour;
 
 import io.delineo.contour.ReadViews.ReadView;
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -49,7 +49,8 @@ public class ReadResource {
     public Response save(@PathParam("caseId") long caseId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          ReadContent content) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(428, "If-Match with the version you edited is required (the ETag of GET my-read)");
+            throw new Refusal(Refusal.Kind.PRECONDITION_REQUIRED,
+                    "If-Match with the version you edited is required (the ETag of GET my-read)");
         }
         return withEtag(reads.save(caseId, version(ifMatch), content));
     }
@@ -85,7 +86,7 @@ public class ReadResource {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("If-Match must be the read's ETag, a version number such as \"3\"; got " + etag);
+            throw Refusal.invalid("If-Match must be the read's ETag, a version number such as \"3\"; got " + etag);
         }
     }
 

@@ -1,11 +1,10 @@
 package io.delineo.contour;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delineo.archive.Instance;
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
 import io.delineo.contour.ReadViews.ReadView;
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.CurrentUser;
 import io.delineo.study.StudyAccess;
 import io.delineo.study.StudyCase;
@@ -37,22 +36,22 @@ public class ReadService {
     @Inject
     CurrentUser currentUser;
     @Inject
-    ObjectMapper json;
+    ReadCodec codec;
     @Inject
     EntityManager em;
 
     @Transactional
     public ReadView myRead(long caseId) {
-        StudyCase c = access.caseForReader(caseId, "CONTOUR_READ");
+        StudyCase c = access.caseForReader(caseId, AuditAction.CONTOUR_READ);
         String reader = currentUser.name();
         ReadView view = ReaderRead.of(c, reader).map(this::view).orElse(notStarted(c, reader));
-        audit.success("CONTOUR_READ", "read", caseId + "/" + reader, Map.of("version", view.version()));
+        audit.success(AuditAction.CONTOUR_READ, caseId + "/" + reader, Map.of("version", view.version()));
         return view;
     }
 
     @Transactional
     public ReadView save(long caseId, int editedVersion, ReadContent content) {
-        StudyCase c = access.caseForReader(caseId, "CONTOUR_SAVE");
+        StudyCase c = access.caseForReader(caseId, AuditAction.CONTOUR_SAVE);
         requireOpen(c);
         ReaderRead read = lockedRead(c, currentUser.name());
         if (read.status == ReaderRead.Status.SUBMITTED) {
@@ -62,18 +61,18 @@ public class ReadService {
             throw conflict("the read was saved elsewhere (version " + read.version + ") after the version "
                     + editedVersion + " you edited; reload it or overwrite it deliberately", read);
         }
-        if (content == null) throw ApiException.badRequest("the read content (lesions) is required");
+        if (content == null) throw Refusal.invalid("the read content (lesions) is required");
         Map<String, ImagePlane> planes = planes(c);
         List<String> problems = ReadValidator.problems(content, List.of(c.study.lesionLabels), planes);
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "the read was not saved: " + String.join("; ", problems),
+            throw new Refusal(Refusal.Kind.INVALID, "the read was not saved: " + String.join("; ", problems),
                     Map.of("problems", problems));
         }
         content = content.withSeries(sop -> planes.containsKey(sop) ? planes.get(sop).seriesInstanceUid() : null);
         ReadVersion v = new ReadVersion();
         v.read = read;
         v.version = read.version + 1;
-        String stored = toJson(content);
+        String stored = codec.encode(content);
         v.content = stored;
         v.savedBy = currentUser.name();
         v.savedAt = OffsetDateTime.now();
@@ -85,13 +84,13 @@ public class ReadService {
         details.put("version", v.version);
         details.put("lesions", content.lesions().size());
         details.put("contours", content.lesions().stream().mapToInt(l -> l.contours().size()).sum());
-        audit.success("CONTOUR_SAVE", "read", caseId + "/" + read.readerName, details);
+        audit.success(AuditAction.CONTOUR_SAVE, caseId + "/" + read.readerName, details);
         return view(read, stored);
     }
 
     @Transactional
     public ReadView submit(long caseId, Integer editedVersion) {
-        StudyCase c = access.caseForReader(caseId, "CONTOUR_SUBMIT");
+        StudyCase c = access.caseForReader(caseId, AuditAction.CONTOUR_SUBMIT);
         requireOpen(c);
         ReaderRead read = lockedRead(c, currentUser.name());
         if (read.status == ReaderRead.Status.SUBMITTED) throw conflict("this read is already submitted", read);
@@ -103,7 +102,7 @@ public class ReadService {
             ReadVersion v = new ReadVersion();
             v.read = read;
             v.version = 1;
-            v.content = toJson(ReadContent.empty());
+            v.content = codec.encode(ReadContent.empty());
             v.savedBy = currentUser.name();
             v.savedAt = OffsetDateTime.now();
             v.persist();
@@ -112,7 +111,7 @@ public class ReadService {
         read.status = ReaderRead.Status.SUBMITTED;
         read.submittedAt = OffsetDateTime.now();
         read.updatedAt = read.submittedAt;
-        audit.success("CONTOUR_SUBMIT", "read", caseId + "/" + read.readerName, Map.of("version", read.version));
+        audit.success(AuditAction.CONTOUR_SUBMIT, caseId + "/" + read.readerName, Map.of("version", read.version));
         return view(read);
     }
 
@@ -124,7 +123,7 @@ public class ReadService {
                 .map(r -> ReaderRead.of(c, r).map(this::view).orElse(notStarted(c, r))).toList();
         Map<String, Object> details = new HashMap<>();
         details.put("readers", views.stream().map(ReadView::reader).toList());
-        audit.success("CONTOUR_READ", "case", caseId, details);
+        audit.success(AuditAction.CONTOUR_READ, "case", caseId, details);
         return views;
     }
 
@@ -132,12 +131,12 @@ public class ReadService {
     public ReadView reopen(long caseId, String reader) {
         StudyCase c = access.caseForPi(caseId);
         ReaderRead read = ReaderRead.of(c, reader).orElseThrow(
-                () -> ApiException.notFound(reader + " has no read of case " + caseId));
-        if (read.status != ReaderRead.Status.SUBMITTED) throw ApiException.conflict("the read is not submitted");
+                () -> Refusal.notFound(reader + " has no read of case " + caseId));
+        if (read.status != ReaderRead.Status.SUBMITTED) throw Refusal.conflict("the read is not submitted");
         read.status = ReaderRead.Status.IN_PROGRESS;
         read.submittedAt = null;
         read.updatedAt = OffsetDateTime.now();
-        audit.success("READ_REOPEN", "read", caseId + "/" + reader, Map.of("version", read.version));
+        audit.success(AuditAction.READ_REOPEN, caseId + "/" + reader, Map.of("version", read.version));
         return view(read);
     }
 
@@ -148,12 +147,13 @@ public class ReadService {
     @Transactional
     public ReadView importVersion(StudyCase c, String reader, ReadContent content, Map<String, Object> source) {
         if (!c.study.hasReader(reader)) {
-            throw ApiException.badRequest("'" + reader + "' is not a reader of this study " + c.study.readerNames());
+            throw Refusal.invalid("'" + reader + "' is not a reader of this study " + c.study.readerNames());
         }
         Map<String, ImagePlane> planes = planes(c);
         List<String> problems = ReadValidator.problems(content, List.of(c.study.lesionLabels), planes);
         if (!problems.isEmpty()) {
-            throw new ApiException(400, "the imported contours do not fit this case: " + String.join("; ", problems),
+            throw new Refusal(Refusal.Kind.INVALID,
+                    "the imported contours do not fit this case: " + String.join("; ", problems),
                     Map.of("problems", problems));
         }
         content = content.withSeries(sop -> planes.containsKey(sop) ? planes.get(sop).seriesInstanceUid() : null);
@@ -161,7 +161,7 @@ public class ReadService {
         ReadVersion v = new ReadVersion();
         v.read = read;
         v.version = read.version + 1;
-        v.content = toJson(content);
+        v.content = codec.encode(content);
         v.savedBy = currentUser.name();
         v.savedAt = OffsetDateTime.now();
         v.persist();
@@ -172,34 +172,12 @@ public class ReadService {
         Map<String, Object> details = new LinkedHashMap<>(source);
         details.put("version", v.version);
         details.put("lesions", content.lesions().size());
-        audit.success("CONTOUR_IMPORT", "read", c.id + "/" + reader, details);
+        audit.success(AuditAction.CONTOUR_IMPORT, c.id + "/" + reader, details);
         return view(read, v.content);
-    }
-
-    /** The stored content of a read version (for agreement and exports). */
-    public ReadContent content(ReadVersion v) {
-        return contentOf(v.content);
-    }
-
-    /** Parses stored canonical JSON (reads and consensus share the form). */
-    public ReadContent contentOf(String stored) {
-        try {
-            return json.readValue(stored, ReadContent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored contours are not valid JSON: " + e.getOriginalMessage(), e);
-        }
     }
 
     /** ReadContent.empty() as stored. */
     private static final String EMPTY = "{\"lesions\":[]}";
-
-    public String toJson(ReadContent content) {
-        try {
-            return json.writeValueAsString(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private ReaderRead lockedRead(StudyCase c, String reader) {
         // create the row on first save; ON CONFLICT keeps two first saves in two tabs from colliding
@@ -214,12 +192,13 @@ public class ReadService {
 
     private static void requireOpen(StudyCase c) {
         if (c.study.status != StudyStatus.OPEN) {
-            throw ApiException.conflict("the study is " + c.study.status.name().toLowerCase() + "; reads cannot change");
+            throw Refusal.conflict("the study is " + c.study.status.name().toLowerCase() + "; reads cannot change");
         }
     }
 
-    private ApiException conflict(String message, ReaderRead read) {
-        return new ApiException(409, message, Map.of("currentVersion", read.version, "current", view(read)));
+    private Refusal conflict(String message, ReaderRead read) {
+        return new Refusal(Refusal.Kind.CONFLICT,
+                message, Map.of("currentVersion", read.version, "current", view(read)));
     }
 
     /** The planes of the case's images; a projection, since whole instance rows carry kilobytes of metadata. */

@@ -2,8 +2,10 @@ package io.delineo.demo;
 
 import io.delineo.archive.Instance;
 import io.delineo.archive.Series;
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
 import io.delineo.contour.LidcReadImporter;
+import io.delineo.contour.ReadCodec;
 import io.delineo.contour.ReadContent;
 import io.delineo.contour.ReadService;
 import io.delineo.contour.ReadVersion;
@@ -41,6 +43,8 @@ public class DemoLidcStudy {
 
     @Inject
     ReadService reads;
+    @Inject
+    ReadCodec codec;
     @Inject
     AuditTrail audit;
 
@@ -88,7 +92,7 @@ public class DemoLidcStudy {
             c.persist();
             bySession.forEach((session, content) -> submittedRead(c, "lidc-reader-" + session, content));
         }
-        audit.success("READER_STUDY_CREATE", "reader-study", study.id, Map.of("name", NAME, "cases", position,
+        audit.success(AuditAction.READER_STUDY_CREATE, study.id, Map.of("name", NAME, "cases", position,
                 "source", "LIDC-IDRI XML"));
         return true;
     }
@@ -107,12 +111,12 @@ public class DemoLidcStudy {
         v.read = read;
         v.version = 1;
         var planes = reads.planes(c);
-        v.content = reads.toJson(content.withSeries(
+        v.content = codec.encode(content.withSeries(
                 sop -> planes.containsKey(sop) ? planes.get(sop).seriesInstanceUid() : null));
         v.savedBy = "system";
         v.savedAt = now;
         v.persist();
-        audit.success("CONTOUR_IMPORT", "read", c.id + "/" + reader, Map.of("source", "LIDC-IDRI XML",
+        audit.success(AuditAction.CONTOUR_IMPORT, c.id + "/" + reader, Map.of("source", "LIDC-IDRI XML",
                 "lesions", content.lesions().size()));
     }
 }

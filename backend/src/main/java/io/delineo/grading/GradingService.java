@@ -2,13 +2,14 @@ package io.delineo.grading;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.delineo.agreement.AgreementService;
 import io.delineo.agreement.Consensus;
-import io.delineo.agreement.LesionMasks;
+import io.delineo.agreement.ConsensusService;
 import io.delineo.archive.volume.VolumeService;
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
-import io.delineo.board.BoardRelease;
-import io.delineo.contour.ReadService;
+import io.delineo.contour.CaseMasks;
+import io.delineo.contour.LesionMasks;
+import io.delineo.domain.Refusal;
 import io.delineo.grading.inference.GradingPrediction;
 import io.delineo.grading.inference.GradingPredictor;
 import io.delineo.grading.inference.InferenceException;
@@ -16,7 +17,6 @@ import io.delineo.grading.model.RegisteredModel;
 import io.delineo.grading.model.RoiImageInputSpec;
 import io.delineo.imaging.BitMask;
 import io.delineo.imaging.Volume;
-import io.delineo.platform.ApiException;
 import io.delineo.security.CurrentUser;
 import io.delineo.security.Roles;
 import io.delineo.study.StudyCase;
@@ -37,13 +37,15 @@ public class GradingService {
     @Inject
     ModelStore models;
     @Inject
-    AgreementService agreement;
+    CaseMasks caseMasks;
     @Inject
-    ReadService reads;
+    ConsensusService consensus;
     @Inject
     VolumeService volumes;
     @Inject
     AuditTrail audit;
+    @Inject
+    BoardReleases boardReleases;
     @Inject
     CurrentUser currentUser;
     @Inject
@@ -63,7 +65,7 @@ public class GradingService {
     @Transactional
     public PredictionView predict(long caseId, String modelId, String version, String lesionLabel) {
         StudyCase c = StudyCase.findById(caseId);
-        if (c == null) throw ApiException.notFound("no case " + caseId);
+        if (c == null) throw Refusal.notFound("no case " + caseId);
         RegisteredModel model = model(modelId, version);
         CaseInput in = caseInput(c, lesionLabel, model);
         GradingPrediction p = run(model, in);
@@ -84,7 +86,7 @@ public class GradingService {
         details.put("inputSha256", p.inputSha256());
         details.put("consensusVersion", in.consensusVersion());
         details.put("predicted", p.predictedLabel());
-        audit.success("PREDICTION_CREATE", "case", c.id, details);
+        audit.success(AuditAction.PREDICTION_CREATE, c.id, details);
         return view(row);
     }
 
@@ -93,13 +95,13 @@ public class GradingService {
         StudyCase c = StudyCase.findById(caseId);
         CurrentUser.Snapshot user = currentUser.get();
         boolean board = user.has(Roles.BOARD) && !user.has(Roles.PI);
-        if (c == null || (board && BoardRelease.findById(caseId) == null)) {
-            audit.recordSeparately("PREDICTION_READ", "case", caseId, io.delineo.audit.AuditOutcome.DENIED,
+        if (c == null || (board && !boardReleases.releasedToBoard(caseId))) {
+            audit.recordSeparately(AuditAction.PREDICTION_READ, "case", caseId, io.delineo.audit.AuditOutcome.DENIED,
                     Map.of("reason", c == null ? "no such case" : "case not released to the board"));
-            throw ApiException.forbidden("case " + caseId + " is not available to you");
+            throw Refusal.forbidden("case " + caseId + " is not available to you");
         }
         List<PredictionView> out = Prediction.ofCase(c.id).stream().map(this::view).toList();
-        audit.success("PREDICTION_READ", "case", c.id, Map.of("predictions", out.size()));
+        audit.success(AuditAction.PREDICTION_READ, c.id, Map.of("predictions", out.size()));
         return out;
     }
 
@@ -109,9 +111,9 @@ public class GradingService {
     }
 
     RegisteredModel model(String modelId, String version) {
-        if (modelId == null || version == null) throw ApiException.badRequest("modelId and modelVersion are required");
+        if (modelId == null || version == null) throw Refusal.invalid("modelId and modelVersion are required");
         return models.registry().find(modelId, version).orElseThrow(
-                () -> ApiException.notFound("no model " + modelId + " " + version + " is registered"));
+                () -> Refusal.notFound("no model " + modelId + " " + version + " is registered"));
     }
 
     private GradingPrediction run(RegisteredModel model, CaseInput in) {
@@ -121,23 +123,21 @@ public class GradingService {
             }
             return predictor().predictRadiomics(model, in.maskVolume(), in.mask());
         } catch (InferenceException e) {
-            throw new ApiException(422, "the model could not be run on this case: " + e.getMessage());
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "the model could not be run on this case: " + e.getMessage());
         }
     }
 
     private CaseInput caseInput(StudyCase c, String lesionLabel, RegisteredModel model) {
-        Consensus approved = Consensus.approvedOf(c).orElseThrow(() -> ApiException.conflict(
+        Consensus approved = Consensus.approvedOf(c).orElseThrow(() -> Refusal.conflict(
                 "case " + c.id + " has no approved consensus ROI; predictions are made on the approved consensus"));
-        AgreementService.CaseGeometry geometry = agreement.geometry(c);
-        Map<LesionMasks.Group, BitMask> masks = LesionMasks.of(reads.contentOf(approved.content),
-                geometry.seriesOf()::get, geometry::grid);
+        Map<LesionMasks.Group, BitMask> masks = caseMasks.masks(consensus.content(approved), c);
         String label = lesionLabel != null && !lesionLabel.isBlank() ? lesionLabel
                 : List.of(c.study.lesionLabels).stream().filter(l -> masks.keySet().stream()
                 .anyMatch(g -> g.label().equals(l))).findFirst().orElse(null);
         List<Map.Entry<LesionMasks.Group, BitMask>> matching = masks.entrySet().stream()
                 .filter(e -> e.getKey().label().equals(label)).toList();
         if (matching.isEmpty()) {
-            throw ApiException.conflict("the approved consensus of case " + c.id + " has no lesion"
+            throw Refusal.conflict("the approved consensus of case " + c.id + " has no lesion"
                     + (label == null ? "" : " labelled '" + label + "'"));
         }
         Map.Entry<LesionMasks.Group, BitMask> lesion = matching.get(0);
@@ -146,7 +146,7 @@ public class GradingService {
             for (String phase : spec.phases()) {
                 String series = c.seriesByPhase.get(phase);
                 if (series == null) {
-                    throw ApiException.conflict("model " + model.key() + " needs the " + phase + " phase, which case "
+                    throw Refusal.conflict("model " + model.key() + " needs the " + phase + " phase, which case "
                             + c.id + " does not have");
                 }
                 phases.put(phase, volumes.load(series).volume());

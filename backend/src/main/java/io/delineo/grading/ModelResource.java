@@ -2,11 +2,12 @@ package io.delineo.grading;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.delineo.audit.AuditAction;
+import io.delineo.domain.Refusal;
 import io.delineo.grading.TrainingService.EvaluationResult;
 import io.delineo.grading.model.ModelCardJson;
 import io.delineo.grading.model.ModelRejectedException;
 import io.delineo.grading.model.RegisteredModel;
-import io.delineo.platform.ApiException;
 import io.delineo.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -61,7 +62,7 @@ public class ModelResource {
     @Operation(summary = "One model's card")
     @Transactional
     public JsonNode card(@PathParam("id") String id, @PathParam("version") String version) {
-        GradeModel m = GradeModel.of(id, version).orElseThrow(() -> ApiException.notFound("no model " + id + " " + version));
+        GradeModel m = GradeModel.of(id, version).orElseThrow(() -> Refusal.notFound("no model " + id + " " + version));
         return item(m).card();
     }
 
@@ -71,21 +72,21 @@ public class ModelResource {
     @Operation(summary = "Upload a model: parts 'model' (ONNX) and 'card' (model-card JSON); validated, then immutable")
     public Response upload(@RestForm("model") FileUpload model, @RestForm("card") String card) {
         if (model == null || card == null || card.isBlank()) {
-            throw ApiException.badRequest("send two parts: 'model' (the .onnx file) and 'card' (the model-card JSON)");
+            throw Refusal.invalid("send two parts: 'model' (the .onnx file) and 'card' (the model-card JSON)");
         }
         byte[] onnx;
         try {
             onnx = Files.readAllBytes(model.uploadedFile());
         } catch (IOException e) {
-            throw ApiException.badRequest("the model file could not be read: " + e.getMessage());
+            throw Refusal.invalid("the model file could not be read: " + e.getMessage());
         }
         RegisteredModel registered;
         try {
             registered = models.store(onnx, card, "UPLOADED");
         } catch (ModelRejectedException e) {
-            audit.recordSeparately("MODEL_UPLOAD", "model", null, io.delineo.audit.AuditOutcome.FAILED,
+            audit.recordSeparately(AuditAction.MODEL_UPLOAD, "model", null, io.delineo.audit.AuditOutcome.FAILED,
                     Map.of("reason", e.getMessage()));
-            throw new ApiException(422, e.getMessage());
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, e.getMessage());
         }
         return Response.status(201).entity(Map.of("id", registered.card().id(), "version", registered.card().version(),
                 "sha256", registered.sha256(), "card", parse(ModelCardJson.write(registered.card())))).build();
@@ -98,7 +99,7 @@ public class ModelResource {
             + "calibration of a model on a study's cases with pathology grade and approved consensus")
     public EvaluationResult evaluate(@PathParam("id") String id, @PathParam("version") String version,
                                      @QueryParam("study") Long study) {
-        if (study == null) throw ApiException.badRequest("name the labelled study: ?study={id}");
+        if (study == null) throw Refusal.invalid("name the labelled study: ?study={id}");
         return training.evaluate(id, version, study);
     }
 

@@ -1,5 +1,6 @@
 package io.delineo.grading;
 
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
 import io.delineo.grading.inference.OnnxRuntimeEngine;
 import io.delineo.grading.model.ModelCardJson;
@@ -125,7 +126,7 @@ public class ModelStore {
             g.registeredBy = source.equals("SHIPPED") ? "system" : currentUserName();
             g.persist();
             audit.recordAs(new io.delineo.security.CurrentUser.Snapshot(g.registeredBy, g.registeredBy,
-                            java.util.Set.of()), "MODEL_REGISTER", "model", m.key(),
+                            java.util.Set.of()), AuditAction.MODEL_REGISTER, "model", m.key(),
                     io.delineo.audit.AuditOutcome.SUCCESS, Map.of("source", source, "sha256", m.sha256()));
         });
     }

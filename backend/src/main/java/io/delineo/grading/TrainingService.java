@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delineo.agreement.Consensus;
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
+import io.delineo.domain.Refusal;
 import io.delineo.grading.evaluation.ClassifierEvaluation;
 import io.delineo.grading.inference.GradingPrediction;
 import io.delineo.grading.model.DataNature;
@@ -20,7 +22,6 @@ import io.delineo.grading.training.TrainedGradingModel;
 import io.delineo.grading.training.TrainingConfig;
 import io.delineo.grading.training.TrainingException;
 import io.delineo.grading.training.TrainingRow;
-import io.delineo.platform.ApiException;
 import io.delineo.radiomics.jobs.FeatureJob;
 import io.delineo.radiomics.jobs.FeatureSet;
 import io.delineo.radiomics.jobs.RobustFeatureSelection;
@@ -74,24 +75,24 @@ public class TrainingService {
     public TrainingResult train(long studyId, TrainingInput in) {
         ReaderStudy s = access.study(studyId);
         if (in == null || in.modelId() == null || !in.modelId().matches("[a-z0-9][a-z0-9-]{1,62}")) {
-            throw ApiException.badRequest("modelId is required: lower-case letters, digits and dashes");
+            throw Refusal.invalid("modelId is required: lower-case letters, digits and dashes");
         }
         if (in.version() == null || !in.version().matches("[0-9A-Za-z.+-]{1,32}")) {
-            throw ApiException.badRequest("version is required, e.g. 1.0.0");
+            throw Refusal.invalid("version is required, e.g. 1.0.0");
         }
         GradingTask task = "G1/G2/G3".equals(in.task()) ? GradingTask.G1_G2_G3 : GradingTask.G1_VS_G2G3;
         String hash = in.settingsHash() != null && !in.settingsHash().isBlank() ? in.settingsHash()
                 : FeatureJob.ofStudy(s).stream().map(j -> j.settingsHash).findFirst().orElseThrow(
-                        () -> ApiException.conflict("run a feature job first: training uses the consensus features"));
+                        () -> Refusal.conflict("run a feature job first: training uses the consensus features"));
         FeatureJob job = FeatureJob.<FeatureJob>find("study = ?1 and settingsHash = ?2", s, hash).firstResult();
-        if (job == null) throw ApiException.badRequest("no feature job of this study used settings " + hash);
+        if (job == null) throw Refusal.invalid("no feature job of this study used settings " + hash);
         List<TrainingRow> rows = rows(s, hash);
         TrainingConfig cfg = TrainingConfig.defaults(task);
         if (Boolean.TRUE.equals(in.robustOnly())) {
             RobustFeatureSelection sel = RobustFeatureSelection.find("studyId = ?1 and settingsHash = ?2", s.id, hash)
                     .firstResult();
             if (sel == null || sel.features.length == 0) {
-                throw ApiException.conflict("no robust features are marked for these settings; mark them first");
+                throw Refusal.conflict("no robust features are marked for these settings; mark them first");
             }
             cfg = cfg.withFeatures(List.of(sel.features));
         }
@@ -104,7 +105,7 @@ public class TrainingService {
             cv = GradingTrainer.crossValidate(rows, cfg);
             model = GradingTrainer.trainFinal(rows, cfg);
         } catch (TrainingException e) {
-            throw new ApiException(422, "training refused: " + e.getMessage());
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "training refused: " + e.getMessage());
         }
         byte[] onnx = model.exportOnnx();
         Map<String, Integer> perClass = new LinkedHashMap<>();
@@ -120,13 +121,13 @@ public class TrainingService {
         try {
             registered = models.store(onnx, cardJson, "TRAINED");
         } catch (io.delineo.grading.model.ModelRejectedException e) {
-            throw ApiException.conflict(e.getMessage());
+            throw Refusal.conflict(e.getMessage());
         }
         List<Map<String, Object>> folds = new ArrayList<>();
         cv.folds().forEach(f -> folds.add(Map.of("fold", f.fold(), "trainCases", f.trainCases(), "testCases",
                 f.testCases(), "auc", f.auc(), "selectedFeatures", f.selectedFeatures())));
         var headline = cv.headlineAuc();
-        audit.success("MODEL_TRAIN", "model", registered.key(), Map.of("study", s.id, "cases", rows.size(),
+        audit.success(AuditAction.MODEL_TRAIN, registered.key(), Map.of("study", s.id, "cases", rows.size(),
                 "cvAuc", headline.estimate(), "settingsHash", hash));
         return new TrainingResult(in.modelId(), in.version(), task.json(), rows.size(), perClass, model.featureOrder(),
                 model.selectedFeatures(), headline.estimate(), headline.lower(), headline.upper(), cv.headlineAucName(),
@@ -155,16 +156,16 @@ public class TrainingService {
                     "probabilities", pred.probabilities()));
         }
         if (probs.isEmpty()) {
-            throw ApiException.conflict("no case of this study has both a pathology grade and an approved consensus");
+            throw Refusal.conflict("no case of this study has both a pathology grade and an approved consensus");
         }
         ClassifierEvaluation evaluation;
         try {
             evaluation = ClassifierEvaluation.evaluate(probs.toArray(double[][]::new),
                     truth.stream().mapToInt(Integer::intValue).toArray(), labels, 2000, 42, 5);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(422, "the labelled cases cannot be evaluated: " + e.getMessage());
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "the labelled cases cannot be evaluated: " + e.getMessage());
         }
-        audit.success("MODEL_EVALUATE", "model", model.key(), Map.of("study", s.id, "cases", probs.size()));
+        audit.success(AuditAction.MODEL_EVALUATE, model.key(), Map.of("study", s.id, "cases", probs.size()));
         return new EvaluationResult(modelId, version, s.id, probs.size(), labels, evaluation, rows);
     }
 

@@ -27,11 +27,6 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response api(ApiException e) {
-        return body(e.status(), e.getMessage(), e.extra());
-    }
-
-    @ServerExceptionMapper
     public Response refusal(Refusal e) {
         return body(status(e.kind()), e.getMessage(), e.details());
     }

@@ -1,5 +1,6 @@
 package io.delineo.platform;
 
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditOutcome;
 import io.delineo.audit.AuditTrail;
 import io.delineo.audit.RequestMetadata;
@@ -66,7 +67,7 @@ public class HttpFilters {
         Map<String, Object> details = Map.of("method", method, "path", path, "status", status,
                 "reason", status == 401 ? "no valid bearer token" : "role not allowed for this endpoint");
         // JDBC must not run on the event loop: the audit row is written on a worker right after the response
-        vertx.executeBlocking(() -> trail.recordFor(user, requestId, client, "ACCESS_DENIED", "http", path,
+        vertx.executeBlocking(() -> trail.recordFor(user, requestId, client, AuditAction.ACCESS_DENIED, "http", path,
                 AuditOutcome.DENIED, details), false).onFailure(e -> LOG.error("could not audit a denied request", e));
     }
 

@@ -8,7 +8,7 @@
  * r.values();  r.csvHeader();  r.csvRow();  r.settingsHash();  r.softwareVersion();
  * </pre>
  * Command line: {@link io.delineo.radiomics.cli.RadiomicsCli}. Inter-reader robustness:
- * {@link io.delineo.radiomics.robustness.IntraclassCorrelation}.
+ * {@link io.delineo.stats.IntraclassCorrelation}.
  *
  * <h2>Column names (contract for CSV export and the CLI)</h2>
  * <ul>

@@ -1,6 +1,6 @@
 package io.delineo.study;
 
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.Roles;
 import io.delineo.study.StudyViews.CaseView;
 import io.delineo.study.StudyViews.PathologyInput;
@@ -50,7 +50,7 @@ public class CaseResource {
     @Path("/{caseId}/pathology")
     @Operation(summary = "The pathology reference of the case (PI only)")
     public PathologyView getPathology(@PathParam("caseId") long caseId) {
-        return pathology.get(caseId).orElseThrow(() -> ApiException.notFound("no pathology recorded for case " + caseId));
+        return pathology.get(caseId).orElseThrow(() -> Refusal.notFound("no pathology recorded for case " + caseId));
     }
 
     @PUT

@@ -1,7 +1,8 @@
 package io.delineo.study;
 
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.CurrentUser;
 import io.delineo.study.StudyViews.PathologyInput;
 import io.delineo.study.StudyViews.PathologyView;
@@ -28,12 +29,12 @@ public class PathologyService {
     @Transactional
     public PathologyView record(long caseId, PathologyInput in) {
         StudyCase c = access.caseForPi(caseId);
-        if (in == null) throw ApiException.badRequest("a pathology record is required");
+        if (in == null) throw Refusal.invalid("a pathology record is required");
         if (in.whoGrade() != null && !in.whoGrade().matches("G[123]")) {
-            throw ApiException.badRequest("whoGrade must be G1, G2 or G3");
+            throw Refusal.invalid("whoGrade must be G1, G2 or G3");
         }
         if (in.source() != null && !in.source().matches("RESECTION|EUS_FNA")) {
-            throw ApiException.badRequest("source must be RESECTION or EUS_FNA");
+            throw Refusal.invalid("source must be RESECTION or EUS_FNA");
         }
         check("ki67Percent", in.ki67Percent(), BigDecimal.valueOf(100));
         check("mitoticCount", in.mitoticCount(), BigDecimal.valueOf(100000));
@@ -54,7 +55,7 @@ public class PathologyService {
         details.put("whoGrade", p.whoGrade);
         details.put("ki67Percent", p.ki67Percent);
         details.put("releasedToBoard", p.releasedToBoard);
-        audit.success("PATHOLOGY_RECORD", "case", c.id, details);
+        audit.success(AuditAction.PATHOLOGY_RECORD, c.id, details);
         return view(p);
     }
 
@@ -62,7 +63,7 @@ public class PathologyService {
     public Optional<PathologyView> get(long caseId) {
         StudyCase c = access.caseForPi(caseId);
         CasePathology p = CasePathology.findById(c.id);
-        audit.success("PATHOLOGY_READ", "case", c.id, Map.of("present", p != null));
+        audit.success(AuditAction.PATHOLOGY_READ, c.id, Map.of("present", p != null));
         return Optional.ofNullable(p).map(PathologyService::view);
     }
 
@@ -73,7 +74,7 @@ public class PathologyService {
 
     private static void check(String name, BigDecimal v, BigDecimal max) {
         if (v != null && (v.signum() < 0 || v.compareTo(max) > 0)) {
-            throw ApiException.badRequest(name + " must be between 0 and " + max);
+            throw Refusal.invalid(name + " must be between 0 and " + max);
         }
     }
 }

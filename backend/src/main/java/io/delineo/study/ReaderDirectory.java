@@ -2,7 +2,7 @@ package io.delineo.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -77,7 +77,7 @@ public class ReaderDirectory {
                             + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8)))
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             if (tokenResponse.statusCode() != 200) {
-                throw new ApiException(502, "Keycloak refused the portal's service account ("
+                throw new Refusal(Refusal.Kind.UPSTREAM_FAILED, "Keycloak refused the portal's service account ("
                         + tokenResponse.statusCode() + "); cannot list readers");
             }
             String token = json.readTree(tokenResponse.body()).get("access_token").asText();
@@ -86,7 +86,8 @@ public class ReaderDirectory {
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (users.statusCode() != 200) {
-                throw new ApiException(502, "Keycloak did not list the readers (" + users.statusCode() + ")");
+                throw new Refusal(Refusal.Kind.UPSTREAM_FAILED,
+                        "Keycloak did not list the readers (" + users.statusCode() + ")");
             }
             List<Reader> out = new ArrayList<>();
             for (JsonNode u : json.readTree(users.body())) {
@@ -98,10 +99,11 @@ public class ReaderDirectory {
             out.sort(java.util.Comparator.comparing(Reader::userName));
             return List.copyOf(out);
         } catch (java.io.IOException e) {
-            throw new ApiException(502, "Keycloak is not reachable to list readers: " + e.getMessage());
+            throw new Refusal(Refusal.Kind.UPSTREAM_FAILED,
+                    "Keycloak is not reachable to list readers: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "interrupted while listing readers");
+            throw new Refusal(Refusal.Kind.UNAVAILABLE, "interrupted while listing readers");
         }
     }
 }

@@ -88,7 +88,7 @@ public class ReaderStudyResource {
     @Operation(summary = "The series of an archive study with a suggested phase each")
     public List<SeriesSuggestion> suggestions(@QueryParam("studyInstanceUid") String studyInstanceUid) {
         if (studyInstanceUid == null || studyInstanceUid.isBlank()) {
-            throw io.delineo.platform.ApiException.badRequest("studyInstanceUid is required");
+            throw io.delineo.domain.Refusal.invalid("studyInstanceUid is required");
         }
         return studies.suggest(studyInstanceUid.trim());
     }

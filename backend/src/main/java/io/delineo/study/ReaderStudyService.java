@@ -3,9 +3,9 @@ package io.delineo.study;
 import io.delineo.archive.Instance;
 import io.delineo.archive.Series;
 import io.delineo.archive.Study;
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
-import io.delineo.contour.ReaderRead;
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.CurrentUser;
 import io.delineo.study.StudyViews.CaseInput;
 import io.delineo.study.StudyViews.CaseView;
@@ -37,6 +37,8 @@ public class ReaderStudyService {
     ReaderDirectory directory;
     @Inject
     StudyAccess access;
+    @Inject
+    ReadProgress reads;
 
     @Transactional
     public StudyView create(StudyInput in) {
@@ -46,25 +48,25 @@ public class ReaderStudyService {
         s.createdBy = currentUser.name();
         s.updatedAt = OffsetDateTime.now();
         s.persist();
-        audit.success("READER_STUDY_CREATE", "reader-study", s.id, Map.of("name", s.name, "readers", s.readers));
+        audit.success(AuditAction.READER_STUDY_CREATE, s.id, Map.of("name", s.name, "readers", s.readers));
         return view(s);
     }
 
     @Transactional
     public StudyView update(long id, StudyInput in) {
         ReaderStudy s = access.study(id);
-        if (s.status == StudyStatus.CLOSED) throw ApiException.conflict("the study is closed; reopen it to change it");
+        if (s.status == StudyStatus.CLOSED) throw Refusal.conflict("the study is closed; reopen it to change it");
         boolean hasCases = StudyCase.count("study", s) > 0;
         if (s.status != StudyStatus.DRAFT && in.phases() != null
                 && !new TreeSet<>(in.phases()).equals(new TreeSet<>(List.of(s.phases)))) {
-            throw ApiException.conflict("phases cannot change once the study is open");
+            throw Refusal.conflict("phases cannot change once the study is open");
         }
         if (hasCases && in.lesionLabels() != null && !in.lesionLabels().containsAll(List.of(s.lesionLabels))) {
-            throw ApiException.conflict("lesion labels of a study with cases can be added, not removed");
+            throw Refusal.conflict("lesion labels of a study with cases can be added, not removed");
         }
         apply(s, in, false);
         s.updatedAt = OffsetDateTime.now();
-        audit.success("READER_STUDY_UPDATE", "reader-study", s.id, Map.of("readers", s.readers));
+        audit.success(AuditAction.READER_STUDY_UPDATE, s.id, Map.of("readers", s.readers));
         return view(s);
     }
 
@@ -75,18 +77,18 @@ public class ReaderStudyService {
         try {
             next = StudyStatus.valueOf(status);
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("status must be DRAFT, OPEN or CLOSED");
+            throw Refusal.invalid("status must be DRAFT, OPEN or CLOSED");
         }
         if (!s.status.mayMoveTo(next)) {
-            throw ApiException.conflict("a " + s.status + " study cannot become " + next);
+            throw Refusal.conflict("a " + s.status + " study cannot become " + next);
         }
         if (next == StudyStatus.OPEN && (s.readers.isEmpty() || StudyCase.count("study", s) == 0)) {
-            throw ApiException.conflict("a study opens with at least one reader and one case");
+            throw Refusal.conflict("a study opens with at least one reader and one case");
         }
         StudyStatus previous = s.status;
         s.status = next;
         s.updatedAt = OffsetDateTime.now();
-        audit.success("READER_STUDY_STATUS", "reader-study", s.id, Map.of("from", previous.name(), "to", next.name()));
+        audit.success(AuditAction.READER_STUDY_STATUS, s.id, Map.of("from", previous.name(), "to", next.name()));
         return view(s);
     }
 
@@ -111,23 +113,23 @@ public class ReaderStudyService {
     @Transactional
     public CaseView addCase(long studyId, CaseInput in) {
         ReaderStudy s = access.study(studyId);
-        if (s.status == StudyStatus.CLOSED) throw ApiException.conflict("cases cannot be added to a closed study");
+        if (s.status == StudyStatus.CLOSED) throw Refusal.conflict("cases cannot be added to a closed study");
         if (in == null || in.studyInstanceUid() == null || in.studyInstanceUid().isBlank()) {
-            throw ApiException.badRequest("studyInstanceUid of an archive study is required");
+            throw Refusal.invalid("studyInstanceUid of an archive study is required");
         }
         Study archived = Study.findByUid(in.studyInstanceUid().trim()).orElseThrow(
-                () -> ApiException.badRequest("study " + in.studyInstanceUid() + " is not in the archive"));
+                () -> Refusal.invalid("study " + in.studyInstanceUid() + " is not in the archive"));
         StudyCase c = new StudyCase();
         c.study = s;
         c.archiveStudyUid = archived.studyInstanceUid;
         c.position = (int) StudyCase.count("study", s) + 1;
         c.label = in.label() == null || in.label().isBlank() ? "Case " + c.position : in.label().trim();
         if (StudyCase.count("study = ?1 and label = ?2", s, c.label) > 0) {
-            throw ApiException.conflict("the study already has a case labelled '" + c.label + "'");
+            throw Refusal.conflict("the study already has a case labelled '" + c.label + "'");
         }
         c.seriesByPhase = validatedSeries(s, archived, in.series());
         c.persist();
-        audit.success("CASE_ADD", "case", c.id, Map.of("study", s.id, "archiveStudy", c.archiveStudyUid,
+        audit.success(AuditAction.CASE_ADD, c.id, Map.of("study", s.id, "archiveStudy", c.archiveStudyUid,
                 "series", c.seriesByPhase));
         return caseView(c, readStatus(s, List.of(c)).get(c.id));
     }
@@ -135,23 +137,23 @@ public class ReaderStudyService {
     @Transactional
     public CaseView updateCaseSeries(long caseId, Map<String, String> series) {
         StudyCase c = access.caseForPi(caseId);
-        if (ReaderRead.count("studyCase", c) > 0) {
-            throw ApiException.conflict("readers have started on this case; its series can no longer change");
+        if (reads.anyStarted(c)) {
+            throw Refusal.conflict("readers have started on this case; its series can no longer change");
         }
         Study archived = Study.findByUid(c.archiveStudyUid).orElseThrow();
         c.seriesByPhase.clear();
         c.seriesByPhase.putAll(validatedSeries(c.study, archived, series));
-        audit.success("CASE_UPDATE", "case", c.id, Map.of("series", c.seriesByPhase));
+        audit.success(AuditAction.CASE_UPDATE, c.id, Map.of("series", c.seriesByPhase));
         return caseView(c, readStatus(c.study, List.of(c)).get(c.id));
     }
 
     @Transactional
     public void removeCase(long caseId) {
         StudyCase c = access.caseForPi(caseId);
-        if (ReaderRead.count("studyCase", c) > 0) {
-            throw ApiException.conflict("readers have started on this case; it cannot be removed");
+        if (reads.anyStarted(c)) {
+            throw Refusal.conflict("readers have started on this case; it cannot be removed");
         }
-        audit.success("CASE_REMOVE", "case", c.id, Map.of("study", c.study.id));
+        audit.success(AuditAction.CASE_REMOVE, c.id, Map.of("study", c.study.id));
         c.delete();
     }
 
@@ -159,7 +161,7 @@ public class ReaderStudyService {
     @Transactional
     public List<SeriesSuggestion> suggest(String studyInstanceUid) {
         Study archived = Study.findByUid(studyInstanceUid).orElseThrow(
-                () -> ApiException.notFound("study " + studyInstanceUid + " is not in the archive"));
+                () -> Refusal.notFound("study " + studyInstanceUid + " is not in the archive"));
         List<SeriesSuggestion> out = new ArrayList<>();
         for (Series se : Series.ofStudy(archived)) {
             List<Instance> instances = Instance.ofSeries(se);
@@ -179,32 +181,32 @@ public class ReaderStudyService {
     }
 
     private Map<String, String> validatedSeries(ReaderStudy s, Study archived, Map<String, String> series) {
-        if (series == null || series.isEmpty()) throw ApiException.badRequest("map at least one phase to a series");
+        if (series == null || series.isEmpty()) throw Refusal.invalid("map at least one phase to a series");
         Map<String, String> out = new TreeMap<>();
         for (Map.Entry<String, String> e : series.entrySet()) {
             Phase phase = Phase.parse(e.getKey());
             if (!List.of(s.phases).contains(phase.name())) {
-                throw ApiException.badRequest("phase " + phase.name() + " is not one of this study's phases "
+                throw Refusal.invalid("phase " + phase.name() + " is not one of this study's phases "
                         + List.of(s.phases));
             }
             Series se = Series.findByUid(e.getValue()).orElseThrow(
-                    () -> ApiException.badRequest("series " + e.getValue() + " is not in the archive"));
+                    () -> Refusal.invalid("series " + e.getValue() + " is not in the archive"));
             if (!se.study.id.equals(archived.id)) {
-                throw ApiException.badRequest("series " + e.getValue() + " belongs to another archive study");
+                throw Refusal.invalid("series " + e.getValue() + " belongs to another archive study");
             }
             out.put(phase.name(), se.seriesInstanceUid);
         }
         if (new java.util.HashSet<>(out.values()).size() != out.size()) {
-            throw ApiException.badRequest("one series cannot be two phases of a case");
+            throw Refusal.invalid("one series cannot be two phases of a case");
         }
         return out;
     }
 
     private void apply(ReaderStudy s, StudyInput in, boolean creating) {
-        if (in == null) throw ApiException.badRequest("a study description is required");
+        if (in == null) throw Refusal.invalid("a study description is required");
         if (creating || in.name() != null) {
             if (in.name() == null || in.name().isBlank() || in.name().length() > 200) {
-                throw ApiException.badRequest("name is required (up to 200 characters)");
+                throw Refusal.invalid("name is required (up to 200 characters)");
             }
             s.name = in.name().trim();
         }
@@ -212,27 +214,27 @@ public class ReaderStudyService {
         if (creating || in.lesionLabels() != null) {
             List<String> labels = in.lesionLabels() == null ? List.of() : in.lesionLabels().stream()
                     .map(String::trim).filter(l -> !l.isEmpty()).distinct().toList();
-            if (labels.isEmpty()) throw ApiException.badRequest("at least one lesion label is required");
+            if (labels.isEmpty()) throw Refusal.invalid("at least one lesion label is required");
             s.lesionLabels = labels.toArray(String[]::new);
         }
         if (creating || in.phases() != null) {
             List<String> phases = in.phases() == null ? List.of() : in.phases().stream()
                     .map(p -> Phase.parse(p).name()).distinct().toList();
-            if (phases.isEmpty()) throw ApiException.badRequest("at least one phase is required");
+            if (phases.isEmpty()) throw Refusal.invalid("at least one phase is required");
             s.phases = phases.toArray(String[]::new);
         }
         if (creating || in.readers() != null) {
             List<String> readers = in.readers() == null ? List.of() : in.readers();
             for (String r : readers) {
                 if (!directory.isReader(r)) {
-                    throw ApiException.badRequest("'" + r + "' is not a user with the reader role");
+                    throw Refusal.invalid("'" + r + "' is not a user with the reader role");
                 }
             }
             TreeSet<String> removed = new TreeSet<>(s.readers);
             removed.removeAll(readers);
             if (!removed.isEmpty() && s.id != null
-                    && ReaderRead.count("studyCase.study = ?1 and readerName in ?2", s, removed) > 0) {
-                throw ApiException.conflict("readers who have started reading cannot be removed: " + removed);
+                    && reads.anyStartedBy(s, removed)) {
+                throw Refusal.conflict("readers who have started reading cannot be removed: " + removed);
             }
             s.readers = new TreeSet<>(readers);
         }
@@ -264,8 +266,8 @@ public class ReaderStudyService {
             for (String r : s.readerNames()) m.put(r, "NOT_STARTED");
             out.put(c.id, m);
         }
-        for (ReaderRead r : ReaderRead.ofCases(cases)) {
-            out.get(r.studyCase.id).put(r.readerName, r.status.name());
+        for (ReadProgress.ReadState r : reads.ofCases(cases)) {
+            out.get(r.caseId()).put(r.reader(), r.status());
         }
         return out;
     }

@@ -1,8 +1,9 @@
 package io.delineo.study;
 
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditOutcome;
 import io.delineo.audit.AuditTrail;
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,27 +21,27 @@ public class StudyAccess {
     @Inject
     AuditTrail audit;
 
-    public StudyCase caseForReader(long caseId, String action) {
+    public StudyCase caseForReader(long caseId, AuditAction action) {
         String reader = currentUser.name();
         StudyCase c = StudyCase.findById(caseId);
         if (c == null || !c.study.hasReader(reader) || c.study.status == StudyStatus.DRAFT) {
             audit.recordSeparately(action, "case", caseId, AuditOutcome.DENIED,
                     Map.of("reason", c == null ? "no such case" : "case not assigned to this reader"));
             // the same answer whether the case exists or not: readers learn nothing about other studies
-            throw ApiException.forbidden("case " + caseId + " is not assigned to you");
+            throw Refusal.forbidden("case " + caseId + " is not assigned to you");
         }
         return c;
     }
 
     public StudyCase caseForPi(long caseId) {
         StudyCase c = StudyCase.findById(caseId);
-        if (c == null) throw ApiException.notFound("no case " + caseId);
+        if (c == null) throw Refusal.notFound("no case " + caseId);
         return c;
     }
 
     public ReaderStudy study(long id) {
         ReaderStudy s = ReaderStudy.findById(id);
-        if (s == null) throw ApiException.notFound("no reader study " + id);
+        if (s == null) throw Refusal.notFound("no reader study " + id);
         return s;
     }
 }

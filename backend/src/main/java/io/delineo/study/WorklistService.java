@@ -1,7 +1,7 @@
 package io.delineo.study;
 
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
-import io.delineo.contour.ReaderRead;
 import io.delineo.security.CurrentUser;
 import io.delineo.study.StudyViews.PhaseSeries;
 import io.delineo.study.StudyViews.WorklistItem;
@@ -23,6 +23,8 @@ public class WorklistService {
     StudyAccess access;
     @Inject
     AuditTrail audit;
+    @Inject
+    ReadProgress reads;
 
     @Transactional
     public List<WorklistItem> worklist(String status, Long studyId) {
@@ -31,9 +33,9 @@ public class WorklistService {
         for (ReaderStudy s : ReaderStudy.assignedTo(reader)) {
             if (studyId != null && !studyId.equals(s.id)) continue;
             List<StudyCase> cases = StudyCase.ofStudy(s);
-            Map<Long, ReaderRead> mine = new HashMap<>();
-            for (ReaderRead r : ReaderRead.ofCases(cases)) {
-                if (r.readerName.equals(reader)) mine.put(r.studyCase.id, r);
+            Map<Long, ReadProgress.ReadState> mine = new HashMap<>();
+            for (ReadProgress.ReadState r : reads.ofCases(cases)) {
+                if (r.reader().equals(reader)) mine.put(r.caseId(), r);
             }
             for (StudyCase c : cases) {
                 WorklistItem item = item(c, mine.get(c.id));
@@ -47,18 +49,18 @@ public class WorklistService {
     /** One assigned case, as the reader screen opens it (refused and audited like every case access of a reader). */
     @Transactional
     public WorklistItem one(long caseId) {
-        StudyCase c = access.caseForReader(caseId, "CASE_OPEN");
+        StudyCase c = access.caseForReader(caseId, AuditAction.CASE_OPEN);
         String reader = currentUser.name();
-        WorklistItem item = item(c, ReaderRead.of(c, reader).orElse(null));
-        audit.success("CASE_OPEN", "case", caseId, Map.of("study", c.study.id));
+        WorklistItem item = item(c, reads.of(c, reader).orElse(null));
+        audit.success(AuditAction.CASE_OPEN, caseId, Map.of("study", c.study.id));
         return item;
     }
 
-    private static WorklistItem item(StudyCase c, ReaderRead mine) {
+    private static WorklistItem item(StudyCase c, ReadProgress.ReadState mine) {
         ReaderStudy s = c.study;
-        String st = mine == null || mine.version == 0 ? "NOT_STARTED" : mine.status.name();
-        return new WorklistItem(c.id, s.id, s.name, c.label, s.status.name(), st, mine == null ? 0 : mine.version,
-                mine == null ? null : mine.updatedAt, phasesOf(c), List.of(s.lesionLabels));
+        String st = mine == null || mine.version() == 0 ? "NOT_STARTED" : mine.status();
+        return new WorklistItem(c.id, s.id, s.name, c.label, s.status.name(), st, mine == null ? 0 : mine.version(),
+                mine == null ? null : mine.updatedAt(), phasesOf(c), List.of(s.lesionLabels));
     }
 
     /** The case a reader should read next: the first not yet submitted in an open study. */

@@ -1,6 +1,6 @@
 package io.delineo.archive.web;
 
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -73,7 +73,7 @@ public class QidoResource {
         try {
             query = QidoQuery.parse(level, uri.getQueryParameters());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw Refusal.invalid(e.getMessage());
         }
         return qido.search(query, study, series, uri.getBaseUri().toString().replaceAll("/$", ""));
     }

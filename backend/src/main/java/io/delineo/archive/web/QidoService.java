@@ -2,6 +2,7 @@ package io.delineo.archive.web;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.delineo.archive.ArchiveAccess;
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
 import io.delineo.dicom.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +55,7 @@ public class QidoService {
         details.put("series", seriesUid);
         details.put("matches", q.matches().stream().map(m -> DicomJsonBuilder.tag(m.field().tag()) + "=" + m.value()).toList());
         details.put("results", results.size());
-        audit.success("DICOM_SEARCH", "archive", seriesUid != null ? seriesUid : studyUid, details);
+        audit.success(AuditAction.DICOM_SEARCH, seriesUid != null ? seriesUid : studyUid, details);
         return DicomJsonBuilder.array(results);
     }
 

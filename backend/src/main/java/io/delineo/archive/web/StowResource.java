@@ -1,10 +1,10 @@
 package io.delineo.archive.web;
 
-import io.delineo.archive.IngestResult;
 import io.delineo.archive.Deidentification;
+import io.delineo.archive.IngestResult;
 import io.delineo.archive.IngestService;
 import io.delineo.dicom.Tags;
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -72,7 +72,8 @@ public class StowResource {
         try {
             String type = MultipartRelatedReader.parameter(contentType, "type");
             if (type != null && !type.equalsIgnoreCase("application/dicom")) {
-                throw new ApiException(415, "this archive accepts multipart/related; type=\"application/dicom\", not "
+                throw new Refusal(Refusal.Kind.UNSUPPORTED_MEDIA_TYPE,
+                        "this archive accepts multipart/related; type=\"application/dicom\", not "
                         + type);
             }
             MultipartRelatedReader reader = new MultipartRelatedReader(body,
@@ -91,13 +92,13 @@ public class StowResource {
                 results.add(ingest.ingest(part.body(), replace, "stow", study, deid));
             }
         } catch (MultipartRelatedReader.MalformedMultipartException e) {
-            if (results.isEmpty()) throw ApiException.badRequest("malformed multipart body: " + e.getMessage());
+            if (results.isEmpty()) throw Refusal.invalid("malformed multipart body: " + e.getMessage());
             results.add(new IngestResult(IngestResult.Status.FAILED, null, null, null, null,
                     IngestResult.CANNOT_UNDERSTAND, "the rest of the body is malformed: " + e.getMessage()));
         } catch (IOException e) {
-            throw new ApiException(400, "the upload was interrupted: " + e.getMessage());
+            throw new Refusal(Refusal.Kind.INVALID, "the upload was interrupted: " + e.getMessage());
         }
-        if (results.isEmpty()) throw ApiException.badRequest("the request contains no DICOM parts");
+        if (results.isEmpty()) throw Refusal.invalid("the request contains no DICOM parts");
         return Response.status(status(results)).type("application/dicom+json")
                 .entity(responseBody(results, uri.getBaseUri().toString().replaceAll("/$", ""), study).toString())
                 .build();

@@ -9,7 +9,7 @@ import io.delineo.dicom.io.DicomReader;
 import io.delineo.dicom.io.DicomWriter;
 import io.delineo.dicom.io.ReadOptions;
 import io.delineo.dicom.pixel.PixelData;
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -103,7 +103,7 @@ public class WadoResource {
         try {
             pixels = PixelData.of(file);
         } catch (DicomException e) {
-            throw ApiException.badRequest("instance " + sop + " has no readable pixel data: " + e.getMessage());
+            throw Refusal.invalid("instance " + sop + " has no readable pixel data: " + e.getMessage());
         }
         List<Integer> numbers = frameNumbers(frames, pixels.frameCount());
         boolean original = wantsOriginal(AcceptHeader.parse(accept), stored.transferSyntaxUid());
@@ -118,7 +118,8 @@ public class WadoResource {
                 for (int n : numbers) bodies.add(pixels.nativeFrame(n - 1));
             }
         } catch (UnsupportedTransferSyntaxException e) {
-            throw new ApiException(406, "frames stored as " + file.transferSyntax().name() + " cannot be decompressed"
+            throw new Refusal(Refusal.Kind.NOT_ACCEPTABLE,
+                    "frames stored as " + file.transferSyntax().name() + " cannot be decompressed"
                     + " on the server; ask for transfer-syntax=* to receive them as stored");
         }
         String boundary = MultipartRelatedWriter.newBoundary();
@@ -195,7 +196,8 @@ public class WadoResource {
             if (ts == null || ts.equals("*") || ts.equals(s.transferSyntaxUid())) return false;
             if (ts.equals(FrameEncoding.EXPLICIT_VR_LE) && FrameEncoding.isNative(s.transferSyntaxUid())) return true;
         }
-        throw new ApiException(406, "instance " + s.sopInstanceUid() + " is stored as " + s.transferSyntaxUid()
+        throw new Refusal(Refusal.Kind.NOT_ACCEPTABLE,
+                "instance " + s.sopInstanceUid() + " is stored as " + s.transferSyntaxUid()
                 + "; this archive serves it as stored (transfer-syntax=*) or, for uncompressed data, as explicit VR "
                 + "little endian");
     }
@@ -224,10 +226,10 @@ public class WadoResource {
             try {
                 n = Integer.parseInt(s.trim());
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("frame list '" + list + "' must be 1-based numbers separated by commas");
+                throw Refusal.invalid("frame list '" + list + "' must be 1-based numbers separated by commas");
             }
             if (n < 1 || n > frameCount) {
-                throw ApiException.notFound("frame " + n + " does not exist; the instance has " + frameCount
+                throw Refusal.notFound("frame " + n + " does not exist; the instance has " + frameCount
                         + " frame(s)");
             }
             numbers.add(n);
@@ -252,25 +254,25 @@ public class WadoResource {
             try {
                 tag = (int) Long.parseLong(parts[i], 16);
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("bulk data path '" + path + "' is not tags and item numbers");
+                throw Refusal.invalid("bulk data path '" + path + "' is not tags and item numbers");
             }
             Attribute a = current.get(tag);
-            if (a == null) throw ApiException.notFound("no attribute " + parts[i] + " at " + path);
+            if (a == null) throw Refusal.notFound("no attribute " + parts[i] + " at " + path);
             if (i == parts.length - 1) {
-                if (a.bytes() == null) throw ApiException.notFound("attribute " + parts[i] + " has no binary value");
+                if (a.bytes() == null) throw Refusal.notFound("attribute " + parts[i] + " has no binary value");
                 return a.bytes();
             }
             int item;
             try {
                 item = Integer.parseInt(parts[++i]);
             } catch (RuntimeException e) {
-                throw ApiException.badRequest("bulk data path '" + path + "' lacks an item number after " + parts[i - 1]);
+                throw Refusal.invalid("bulk data path '" + path + "' lacks an item number after " + parts[i - 1]);
             }
             if (!a.isSequence() || item < 0 || item >= a.sequence().size()) {
-                throw ApiException.notFound("no item " + item + " in " + parts[i - 1]);
+                throw Refusal.notFound("no item " + item + " in " + parts[i - 1]);
             }
             current = a.sequence().get(item);
         }
-        throw ApiException.badRequest("bulk data path '" + path + "' ends in a sequence item");
+        throw Refusal.invalid("bulk data path '" + path + "' ends in a sequence item");
     }
 }

@@ -2,8 +2,9 @@ package io.delineo.archive.web;
 
 import io.delineo.archive.ArchiveAccess;
 import io.delineo.archive.ContentAddressedStore;
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -68,7 +69,7 @@ public class WadoService {
     }
 
     private List<Row> rows(String study, String series, String sop, boolean withMetadata) {
-        if (series != null) access.requireSeries(series, "DICOM_RETRIEVE");
+        if (series != null) access.requireSeries(series, AuditAction.DICOM_RETRIEVE);
         Set<String> visible = access.visibleSeries();
         List<Row> rows = em.unwrap(Session.class).doReturningWork(c -> {
             StringBuilder sql = new StringBuilder("""
@@ -99,7 +100,7 @@ public class WadoService {
             }
         });
         if (rows.isEmpty()) {
-            throw ApiException.notFound("no " + (sop != null ? "instance " + sop : series != null ? "series " + series
+            throw Refusal.notFound("no " + (sop != null ? "instance " + sop : series != null ? "series " + series
                     : "study " + study) + " in the archive" + (visible != null ? " that is assigned to you" : ""));
         }
         return rows;
@@ -112,6 +113,6 @@ public class WadoService {
         details.put("retrieved", what);
         details.put("instances", count);
         String type = sop != null ? "instance" : series != null ? "series" : "study";
-        audit.success("DICOM_RETRIEVE", type, sop != null ? sop : series != null ? series : study, details);
+        audit.success(AuditAction.DICOM_RETRIEVE, type, sop != null ? sop : series != null ? series : study, details);
     }
 }

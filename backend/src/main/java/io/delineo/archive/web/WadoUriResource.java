@@ -1,6 +1,6 @@
 package io.delineo.archive.web;
 
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,12 +33,13 @@ public class WadoUriResource {
     public Response get(@QueryParam("requestType") String requestType, @QueryParam("studyUID") String study,
                         @QueryParam("seriesUID") String series, @QueryParam("objectUID") String object,
                         @QueryParam("contentType") String contentType) {
-        if (!"WADO".equals(requestType)) throw ApiException.badRequest("requestType must be WADO");
+        if (!"WADO".equals(requestType)) throw Refusal.invalid("requestType must be WADO");
         if (study == null || series == null || object == null) {
-            throw ApiException.badRequest("studyUID, seriesUID and objectUID are all required");
+            throw Refusal.invalid("studyUID, seriesUID and objectUID are all required");
         }
         if (contentType != null && !contentType.startsWith("application/dicom")) {
-            throw new ApiException(406, "this archive serves WADO-URI as application/dicom only, not " + contentType);
+            throw new Refusal(Refusal.Kind.NOT_ACCEPTABLE,
+                    "this archive serves WADO-URI as application/dicom only, not " + contentType);
         }
         WadoService.StoredInstance s = wado.instances(study, series, object, "wado-uri").get(0);
         StreamingOutput body = out -> {

@@ -1,6 +1,7 @@
 package io.delineo.contour.raster;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One closed planar contour in DICOM patient coordinates (LPS, mm), e.g. an RTSTRUCT ContourData item or one
@@ -11,6 +12,17 @@ import java.util.Arrays;
  */
 public final class PlanarPolygon {
     private final double[] xyz;
+
+    /** From a list of (x, y, z) points, as contours are kept in reads and RTSTRUCTs. */
+    public static PlanarPolygon of(List<double[]> points) {
+        double[] xyz = new double[points.size() * 3];
+        for (int n = 0; n < points.size(); n++) {
+            double[] p = points.get(n);
+            if (p == null || p.length != 3) throw new IllegalArgumentException("point " + n + " is not an (x, y, z) triple");
+            System.arraycopy(p, 0, xyz, n * 3, 3);
+        }
+        return new PlanarPolygon(xyz);
+    }
 
     /** @param xyz flattened vertices {@code x0, y0, z0, x1, y1, z1, ...} in mm; at least three distinct vertices */
     public PlanarPolygon(double[] xyz) {

@@ -1,5 +1,8 @@
 package io.delineo.grading.evaluation;
 
+import io.delineo.stats.Bootstrap;
+import io.delineo.stats.ConfidenceInterval;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.delineo.grading.training;
 
 import io.delineo.grading.evaluation.ClassifierEvaluation;
-import io.delineo.grading.evaluation.ConfidenceInterval;
 import io.delineo.grading.model.GradingTask;
+import io.delineo.stats.ConfidenceInterval;
 
 import java.util.List;
 

@@ -2,7 +2,6 @@ package io.delineo.grading.training;
 
 import ai.onnx.proto.OnnxMl;
 import io.delineo.grading.evaluation.ClassifierEvaluation;
-import io.delineo.grading.evaluation.ConfidenceInterval;
 import io.delineo.grading.evaluation.ConfusionMatrix;
 import io.delineo.grading.model.EvaluationInfo;
 import io.delineo.grading.model.FeatureNormalisation;
@@ -13,6 +12,7 @@ import io.delineo.grading.model.RadiomicsInputSpec;
 import io.delineo.grading.model.Sha256;
 import io.delineo.grading.model.TrainingDataInfo;
 import io.delineo.radiomics.SoftwareVersion;
+import io.delineo.stats.ConfidenceInterval;
 import org.tribuo.Tribuo;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.delineo.grading.training;
 
-import io.delineo.grading.evaluation.Bootstrap;
 import io.delineo.grading.model.GradingTask;
+import io.delineo.stats.Bootstrap;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.delineo.interop.product;
 
 import io.delineo.contour.ReadViews.ReadView;
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -34,11 +34,11 @@ public class CaseImportResource {
     @Operation(summary = "Import an RTSTRUCT or SEG as a reader's read (parts: file, reader, optional label)")
     public ReadView importRead(@PathParam("caseId") long caseId, @RestForm("file") FileUpload file,
                                @RestForm("reader") String reader, @RestForm("label") String label) {
-        if (file == null) throw ApiException.badRequest("send the DICOM object as the part 'file'");
+        if (file == null) throw Refusal.invalid("send the DICOM object as the part 'file'");
         try {
             return imports.importRead(caseId, reader, label, Files.readAllBytes(file.uploadedFile()));
         } catch (IOException e) {
-            throw ApiException.badRequest("the uploaded file could not be read: " + e.getMessage());
+            throw Refusal.invalid("the uploaded file could not be read: " + e.getMessage());
         }
     }
 

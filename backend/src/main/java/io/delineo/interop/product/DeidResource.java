@@ -7,8 +7,9 @@ import io.delineo.archive.IngestService;
 import io.delineo.archive.Instance;
 import io.delineo.archive.Series;
 import io.delineo.archive.Study;
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
-import io.delineo.platform.ApiException;
+import io.delineo.domain.Refusal;
 import io.delineo.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
@@ -67,7 +68,7 @@ public class DeidResource {
     public DeidResult deidentify(@PathParam("studyUid") String studyUid, DeidInput in) {
         List<String> files = QuarkusTransaction.requiringNew().call(() -> {
             Study study = Study.findByUid(studyUid).orElseThrow(
-                    () -> ApiException.notFound("study " + studyUid + " is not in the archive"));
+                    () -> Refusal.notFound("study " + studyUid + " is not in the archive"));
             List<String> shas = new ArrayList<>();
             for (Series s : Series.ofStudy(study)) for (Instance i : Instance.ofSeries(s)) shas.add(i.fileSha256);
             return shas;
@@ -87,7 +88,7 @@ public class DeidResource {
         }
         String newStudy = mappings.uid(studyUid);
         int count = stored;
-        QuarkusTransaction.requiringNew().run(() -> audit.success("DICOM_DEIDENTIFY", "study", newStudy,
+        QuarkusTransaction.requiringNew().run(() -> audit.success(AuditAction.DICOM_DEIDENTIFY, newStudy,
                 Map.of("instances", count, "failed", failures.size(), "retainDates", options.retainLongitudinalDates(),
                         "cleanDescriptors", options.cleanDescriptors())));
         return new DeidResult(studyUid, newStudy, stored, failures.size(), failures);
@@ -98,7 +99,7 @@ public class DeidResource {
     @Transactional
     @Operation(summary = "Look up a de-identification mapping by original or replacement value (UID or patient ID)")
     public List<Mapping> mappings(@QueryParam("value") String value) {
-        if (value == null || value.isBlank()) throw ApiException.badRequest("give the value to look up: ?value=");
+        if (value == null || value.isBlank()) throw Refusal.invalid("give the value to look up: ?value=");
         List<Mapping> out = new ArrayList<>();
         for (Object[] row : mappings.lookup(value.trim())) {
             out.add(new Mapping((String) row[0], (String) row[1], (String) row[2], (String) row[3],
@@ -106,7 +107,7 @@ public class DeidResource {
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("found", out.size());
-        audit.success("DEID_MAPPING_READ", "deid-map", value.trim(), details);
+        audit.success(AuditAction.DEID_MAPPING_READ, value.trim(), details);
         return out;
     }
 }

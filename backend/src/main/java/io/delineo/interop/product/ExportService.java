@@ -1,22 +1,23 @@
 package io.delineo.interop.product;
 
 import io.delineo.agreement.Consensus;
+import io.delineo.agreement.ConsensusService;
 import io.delineo.archive.IngestResult;
 import io.delineo.archive.IngestService;
 import io.delineo.archive.Instance;
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
+import io.delineo.contour.LesionMasks;
+import io.delineo.contour.ReadCodec;
 import io.delineo.contour.ReadContent;
-import io.delineo.contour.ReadService;
-import io.delineo.contour.ReadValidator;
 import io.delineo.contour.ReadVersion;
 import io.delineo.contour.ReaderRead;
-import io.delineo.contour.raster.PlanarPolygon;
-import io.delineo.contour.raster.PolygonRasterizer;
 import io.delineo.dicom.Dataset;
 import io.delineo.dicom.DicomFile;
 import io.delineo.dicom.TransferSyntax;
 import io.delineo.dicom.UidGenerator;
 import io.delineo.dicom.io.DicomWriter;
+import io.delineo.domain.Refusal;
 import io.delineo.imaging.BitMask;
 import io.delineo.interop.common.DerivedSeriesInfo;
 import io.delineo.interop.common.SourceSeries;
@@ -27,7 +28,6 @@ import io.delineo.interop.rtstruct.RoiGenerationAlgorithm;
 import io.delineo.interop.rtstruct.RtStructWriter;
 import io.delineo.interop.seg.SegWriter;
 import io.delineo.interop.seg.SegmentSpec;
-import io.delineo.platform.ApiException;
 import io.delineo.security.CurrentUser;
 import io.delineo.security.Roles;
 import io.delineo.study.StudyAccess;
@@ -66,7 +66,9 @@ public class ExportService {
     @Inject
     StudyAccess access;
     @Inject
-    ReadService reads;
+    ReadCodec codec;
+    @Inject
+    ConsensusService consensus;
     @Inject
     SeriesHeaders headers;
     @Inject
@@ -82,34 +84,34 @@ public class ExportService {
         CurrentUser.Snapshot user = currentUser.get();
         boolean own = read != null && user.has(Roles.READER) && read.readerName.equals(user.name());
         if (read == null || !(user.has(Roles.PI) || own)) {
-            throw ApiException.forbidden("read " + readId + " is not yours to export");
+            throw Refusal.forbidden("read " + readId + " is not yours to export");
         }
-        StudyCase c = own ? access.caseForReader(read.studyCase.id, "CONTOUR_EXPORT") : read.studyCase;
+        StudyCase c = own ? access.caseForReader(read.studyCase.id, AuditAction.CONTOUR_EXPORT) : read.studyCase;
         ReadVersion v = ReadVersion.of(read, read.version).orElseThrow(
-                () -> ApiException.conflict("read " + readId + " has no contours yet"));
-        Exported out = export(c, reads.content(v), read.readerName, "Delineo read " + read.readerName + " v" + v.version,
+                () -> Refusal.conflict("read " + readId + " has no contours yet"));
+        Exported out = export(c, codec.decode(v.content), read.readerName, "Delineo read " + read.readerName + " v" + v.version,
                 RoiGenerationAlgorithm.MANUAL, null, "read:" + read.id + ":" + v.version, v.savedAt, format, series);
-        audit.success("CONTOUR_EXPORT", "read", c.id + "/" + read.readerName, details(format, v.version, out));
+        audit.success(AuditAction.CONTOUR_EXPORT, c.id + "/" + read.readerName, details(format, v.version, out));
         return out;
     }
 
     @Transactional
     public Exported exportConsensus(long consensusId, String format, String series) {
         Consensus x = Consensus.findById(consensusId);
-        if (x == null) throw ApiException.notFound("no consensus " + consensusId);
+        if (x == null) throw Refusal.notFound("no consensus " + consensusId);
         String method = x.method.toLowerCase();
-        Exported out = export(x.studyCase, reads.contentOf(x.content), "Delineo consensus (" + method + ")",
+        Exported out = export(x.studyCase, consensus.content(x), "Delineo consensus (" + method + ")",
                 "Delineo consensus v" + x.version + " " + method, RoiGenerationAlgorithm.SEMIAUTOMATIC, method,
                 "consensus:" + x.id, x.createdAt, format, series);
-        audit.success("CONSENSUS_EXPORT", "consensus", x.studyCase.id + "/" + x.version, details(format, x.version, out));
+        audit.success(AuditAction.CONSENSUS_EXPORT, x.studyCase.id + "/" + x.version, details(format, x.version, out));
         return out;
     }
 
     private Exported export(StudyCase c, ReadContent content, String creator, String description,
                             RoiGenerationAlgorithm algorithm, String consensusMethod, String seed,
                             OffsetDateTime created, String format, String requestedSeries) {
-        if (!FORMATS.contains(format)) throw ApiException.badRequest("format must be one of " + FORMATS);
-        if (content.lesions().isEmpty()) throw ApiException.conflict("there are no lesions to export");
+        if (!FORMATS.contains(format)) throw Refusal.invalid("format must be one of " + FORMATS);
+        if (content.lesions().isEmpty()) throw Refusal.conflict("there are no lesions to export");
         String series = seriesOf(c, content, requestedSeries);
         ReadContent onSeries = onlySeries(content, series);
         SourceSeries source = headers.of(series);
@@ -164,20 +166,10 @@ public class ExportService {
 
     /** One mask per lesion (label k = lesion k), each lesion rasterised on its own. */
     private static List<LabeledMask> masks(ReadContent content, SourceSeries source) {
-        PolygonRasterizer rasterizer = new PolygonRasterizer(source.grid(), ReadValidator.PLANE_TOLERANCE_MM);
+        List<BitMask> masks = LesionMasks.eachLesion(content, source.grid());
         List<LabeledMask> out = new ArrayList<>();
-        int label = 1;
-        for (ReadContent.Lesion lesion : content.lesions()) {
-            List<PlanarPolygon> polygons = new ArrayList<>();
-            for (ReadContent.Contour contour : lesion.contours()) {
-                double[] xyz = new double[contour.points().size() * 3];
-                for (int n = 0; n < contour.points().size(); n++) {
-                    System.arraycopy(contour.points().get(n), 0, xyz, n * 3, 3);
-                }
-                polygons.add(new PlanarPolygon(xyz));
-            }
-            BitMask mask = rasterizer.rasterize(polygons);
-            out.add(new LabeledMask(label++, lesion.label(), mask));
+        for (int k = 0; k < masks.size(); k++) {
+            out.add(new LabeledMask(k + 1, content.lesions().get(k).label(), masks.get(k)));
         }
         return out;
     }
@@ -191,11 +183,11 @@ public class ExportService {
             }
         }
         if (requested != null && !requested.isBlank()) {
-            if (!used.contains(requested)) throw ApiException.badRequest("no lesion lies on series " + requested);
+            if (!used.contains(requested)) throw Refusal.invalid("no lesion lies on series " + requested);
             return requested;
         }
         if (used.size() != 1) {
-            throw ApiException.badRequest("the lesions lie on " + used.size() + " series; choose one with ?series=");
+            throw Refusal.invalid("the lesions lie on " + used.size() + " series; choose one with ?series=");
         }
         return used.iterator().next();
     }

@@ -8,13 +8,13 @@ import io.delineo.dicom.DicomException;
 import io.delineo.dicom.DicomFile;
 import io.delineo.dicom.Tags;
 import io.delineo.dicom.io.DicomReader;
+import io.delineo.domain.Refusal;
 import io.delineo.interop.common.InteropException;
 import io.delineo.interop.common.SourceSeries;
 import io.delineo.interop.rtstruct.RtStruct;
 import io.delineo.interop.rtstruct.RtStructReader;
 import io.delineo.interop.seg.SegReader;
 import io.delineo.interop.seg.Segmentation;
-import io.delineo.platform.ApiException;
 import io.delineo.study.StudyAccess;
 import io.delineo.study.StudyCase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,16 +48,16 @@ public class ImportService {
     @Transactional
     public ReadView importRead(long caseId, String reader, String label, byte[] object) {
         StudyCase c = access.caseForPi(caseId);
-        if (reader == null || reader.isBlank()) throw ApiException.badRequest("name the reader to attribute it to");
+        if (reader == null || reader.isBlank()) throw Refusal.invalid("name the reader to attribute it to");
         String fallback = label == null || label.isBlank() ? c.study.lesionLabels[0] : label.trim();
         if (!List.of(c.study.lesionLabels).contains(fallback)) {
-            throw ApiException.badRequest("label must be one of " + List.of(c.study.lesionLabels));
+            throw Refusal.invalid("label must be one of " + List.of(c.study.lesionLabels));
         }
         DicomFile file;
         try {
             file = DicomReader.read(object);
         } catch (DicomException e) {
-            throw ApiException.badRequest("not a readable DICOM object: " + e.getMessage());
+            throw Refusal.invalid("not a readable DICOM object: " + e.getMessage());
         }
         String sopClass = file.dataset().getString(Tags.SOPClassUID);
         List<String> notes = new ArrayList<>();
@@ -76,7 +76,7 @@ public class ImportService {
                     content = fromSegments(seg, source, c, fallback);
                     notes.addAll(seg.notes());
                 } else {
-                    throw ApiException.badRequest("only RT Structure Sets and Segmentations can be imported, not SOP class "
+                    throw Refusal.invalid("only RT Structure Sets and Segmentations can be imported, not SOP class "
                             + sopClass);
                 }
                 if (!content.lesions().isEmpty()) {
@@ -88,7 +88,7 @@ public class ImportService {
             }
         }
         if (matchedSeries == null || content == null || content.lesions().isEmpty()) {
-            throw new ApiException(422, "the object does not fit any series of case " + caseId
+            throw new Refusal(Refusal.Kind.UNPROCESSABLE, "the object does not fit any series of case " + caseId
                     + (failures.isEmpty() ? " (it holds no contours on them)" : ": " + String.join("; ", failures)));
         }
         Map<String, Object> source = new LinkedHashMap<>();

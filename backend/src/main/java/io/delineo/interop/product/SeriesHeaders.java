@@ -6,8 +6,8 @@ import io.delineo.archive.Series;
 import io.delineo.dicom.Dataset;
 import io.delineo.dicom.io.DicomReader;
 import io.delineo.dicom.io.ReadOptions;
+import io.delineo.domain.Refusal;
 import io.delineo.interop.common.SourceSeries;
-import io.delineo.platform.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -22,7 +22,7 @@ public class SeriesHeaders {
 
     public SourceSeries of(String seriesInstanceUid) {
         Series series = Series.findByUid(seriesInstanceUid).orElseThrow(
-                () -> ApiException.notFound("series " + seriesInstanceUid + " is not in the archive"));
+                () -> Refusal.notFound("series " + seriesInstanceUid + " is not in the archive"));
         List<Dataset> headers = new ArrayList<>();
         for (Instance i : Instance.ofSeries(series)) {
             headers.add(DicomReader.read(store.pathOf(i.fileSha256), ReadOptions.defaults().withStopBeforePixelData(true))

@@ -6,7 +6,6 @@ import io.delineo.contour.raster.PlanarPolygon;
 import io.delineo.contour.raster.PolygonRasterizer;
 import io.delineo.imaging.ImageGrid;
 
-import java.util.List;
 
 /** Which slice of a series grid a planar contour lies on (all vertices within the plane tolerance). */
 final class ContourPlanes {
@@ -14,16 +13,6 @@ final class ContourPlanes {
     static final double PLANE_TOLERANCE_MM = ReadValidator.PLANE_TOLERANCE_MM;
 
     private ContourPlanes() {
-    }
-
-    static PlanarPolygon polygon(List<double[]> points) {
-        double[] xyz = new double[points.size() * 3];
-        for (int n = 0; n < points.size(); n++) {
-            double[] p = points.get(n);
-            if (p == null || p.length != 3) throw new IllegalArgumentException("point " + n + " is not an (x, y, z) triple");
-            System.arraycopy(p, 0, xyz, n * 3, 3);
-        }
-        return new PlanarPolygon(xyz);
     }
 
     /** The slice index, or throws {@link ContourGeometryException} naming the offending vertex. */

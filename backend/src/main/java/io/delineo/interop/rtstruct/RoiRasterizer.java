@@ -22,7 +22,7 @@ public final class RoiRasterizer {
     public static BitMask rasterize(List<ReadContent.Contour> contours, ImageGrid grid, List<String> notes) {
         List<PlanarPolygon> polygons = new ArrayList<>();
         for (int n = 0; n < contours.size(); n++) {
-            PlanarPolygon p = ContourPlanes.polygon(contours.get(n).points());
+            PlanarPolygon p = PlanarPolygon.of(contours.get(n).points());
             try {
                 ContourPlanes.sliceOf(grid, p);
                 polygons.add(p);

@@ -98,7 +98,7 @@ public final class RtStructReader {
         for (int i = 0; i + 2 < data.length; i += 3) points.add(new double[]{data[i], data[i + 1], data[i + 2]});
         PlanarPolygon polygon;
         try {
-            polygon = ContourPlanes.polygon(points);
+            polygon = PlanarPolygon.of(points);
         } catch (IllegalArgumentException e) {
             notes.add(where + " skipped: " + e.getMessage());
             return;

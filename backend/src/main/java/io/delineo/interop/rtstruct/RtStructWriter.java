@@ -128,7 +128,7 @@ public final class RtStructWriter {
         PlanarPolygon polygon;
         int k;
         try {
-            polygon = ContourPlanes.polygon(contour.points());
+            polygon = PlanarPolygon.of(contour.points());
             k = ContourPlanes.sliceOf(source.grid(), polygon);
         } catch (IllegalArgumentException e) { // includes ContourGeometryException
             throw new InteropException(where + ": " + e.getMessage(), e);

@@ -2,14 +2,15 @@ package io.delineo.radiomics.jobs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.delineo.agreement.AgreementService;
 import io.delineo.agreement.Consensus;
-import io.delineo.agreement.LesionMasks;
+import io.delineo.agreement.ConsensusService;
 import io.delineo.archive.volume.VolumeService;
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditOutcome;
 import io.delineo.audit.AuditTrail;
+import io.delineo.contour.CaseMasks;
+import io.delineo.contour.LesionMasks;
 import io.delineo.contour.ReadContent;
-import io.delineo.contour.ReadService;
 import io.delineo.imaging.BitMask;
 import io.delineo.imaging.Volume;
 import io.delineo.platform.StartupChecks;
@@ -43,9 +44,9 @@ public class FeatureJobRunner {
     private static final Logger LOG = Logger.getLogger(FeatureJobRunner.class);
 
     @Inject
-    AgreementService agreement;
+    CaseMasks caseMasks;
     @Inject
-    ReadService reads;
+    ConsensusService consensus;
     @Inject
     VolumeService volumes;
     @Inject
@@ -111,13 +112,13 @@ public class FeatureJobRunner {
         List<Item> items = new ArrayList<>();
         for (StudyCase c : StudyCase.ofStudy(job.study)) {
             Consensus approved = Consensus.approvedOf(c).orElse(null);
-            List<AgreementService.ReaderInput> inputs = agreement.inputs(c, false);
+            List<CaseMasks.ReaderInput> inputs = caseMasks.inputs(c, false);
             for (Map.Entry<String, String> phase : c.seriesByPhase.entrySet()) {
                 if (approved != null) {
                     items.add(new Item(c.id, phase.getKey(), phase.getValue(), "consensus", approved.version,
-                            reads.contentOf(approved.content)));
+                            consensus.content(approved)));
                 }
-                for (AgreementService.ReaderInput in : inputs) {
+                for (CaseMasks.ReaderInput in : inputs) {
                     items.add(new Item(c.id, phase.getKey(), phase.getValue(), "reader:" + in.reader(), in.version(),
                             in.content()));
                 }
@@ -131,8 +132,7 @@ public class FeatureJobRunner {
                          CurrentUser.Snapshot user) {
         Map<LesionMasks.Group, BitMask> masks = QuarkusTransaction.requiringNew().call(() -> {
             StudyCase c = StudyCase.findById(item.caseId());
-            AgreementService.CaseGeometry geometry = agreement.geometry(c);
-            return LesionMasks.of(item.content(), geometry.seriesOf()::get, geometry::grid);
+            return caseMasks.masks(item.content(), c);
         });
         boolean any = false;
         for (Map.Entry<LesionMasks.Group, BitMask> e : masks.entrySet()) {
@@ -171,7 +171,7 @@ public class FeatureJobRunner {
                 details.put("roi", item.source() + " v" + item.version());
                 details.put("label", e.getKey().label());
                 details.put("settingsHash", result.settingsHash());
-                audit.recordAs(user, "FEATURE_COMPUTE", "feature-set", f.id, AuditOutcome.SUCCESS, details);
+                audit.recordAs(user, AuditAction.FEATURE_COMPUTE, "feature-set", f.id, AuditOutcome.SUCCESS, details);
                 FeatureJob.update("done = done + 1 where id = ?1", jobId);
             });
         }

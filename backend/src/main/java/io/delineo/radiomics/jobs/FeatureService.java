@@ -3,12 +3,13 @@ package io.delineo.radiomics.jobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
-import io.delineo.platform.ApiException;
-import io.delineo.radiomics.robustness.IccResult;
-import io.delineo.radiomics.robustness.IntraclassCorrelation;
+import io.delineo.domain.Refusal;
 import io.delineo.radiomics.settings.RadiomicsSettings;
 import io.delineo.security.CurrentUser;
+import io.delineo.stats.IccResult;
+import io.delineo.stats.IntraclassCorrelation;
 import io.delineo.study.ReaderStudy;
 import io.delineo.study.StudyAccess;
 import io.delineo.study.StudyCase;
@@ -73,10 +74,10 @@ public class FeatureService {
         try {
             settings = RadiomicsSettings.parse(settingsJson == null || settingsJson.isBlank() ? "{}" : settingsJson);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("settings: " + e.getMessage());
+            throw Refusal.invalid("settings: " + e.getMessage());
         }
         if (FeatureJob.count("study = ?1 and status in ('QUEUED', 'RUNNING')", s) > 0) {
-            throw ApiException.conflict("a feature job of this study is still running");
+            throw Refusal.conflict("a feature job of this study is still running");
         }
         FeatureJob job = new FeatureJob();
         job.study = s;
@@ -86,7 +87,7 @@ public class FeatureService {
         job.errors = "[]";
         job.createdBy = currentUser.name();
         job.persist();
-        audit.success("FEATURE_JOB_CREATE", "feature-job", job.id, Map.of("study", s.id, "settingsHash", job.settingsHash));
+        audit.success(AuditAction.FEATURE_JOB_CREATE, job.id, Map.of("study", s.id, "settingsHash", job.settingsHash));
         long id = job.id;
         CurrentUser.Snapshot user = currentUser.get();
         // start after this transaction commits, so the runner sees the job
@@ -112,7 +113,7 @@ public class FeatureService {
     @Transactional
     public JobView job(long studyId, long jobId) {
         FeatureJob job = FeatureJob.findById(jobId);
-        if (job == null || !job.study.id.equals(studyId)) throw ApiException.notFound("no feature job " + jobId);
+        if (job == null || !job.study.id.equals(studyId)) throw Refusal.notFound("no feature job " + jobId);
         return view(job);
     }
 
@@ -130,7 +131,7 @@ public class FeatureService {
         q.append(" order by phase, roiSource, lesionLabel, roiVersion desc, id desc");
         List<FeatureSetView> out = FeatureSet.<FeatureSet>list(q.toString(), params.toArray()).stream()
                 .map(this::view).toList();
-        audit.success("FEATURE_READ", "case", caseId, Map.of("roi", String.valueOf(roi), "sets", out.size()));
+        audit.success(AuditAction.FEATURE_READ, caseId, Map.of("roi", String.valueOf(roi), "sets", out.size()));
         return out;
     }
 
@@ -163,7 +164,7 @@ public class FeatureService {
             }
             sb.append("\r\n");
         }
-        audit.success("FEATURE_EXPORT", "reader-study", studyId, Map.of("rows", sets.size(), "settingsHash", hash));
+        audit.success(AuditAction.FEATURE_EXPORT, studyId, Map.of("rows", sets.size(), "settingsHash", hash));
         return sb.toString();
     }
 
@@ -174,7 +175,7 @@ public class FeatureService {
         List<RobustnessGroup> groups = groups(s, hash);
         RobustFeatureSelection sel = RobustFeatureSelection.find("studyId = ?1 and settingsHash = ?2", s.id, hash)
                 .firstResult();
-        audit.success("FEATURE_ROBUSTNESS_READ", "reader-study", studyId, Map.of("settingsHash", hash));
+        audit.success(AuditAction.FEATURE_ROBUSTNESS_READ, studyId, Map.of("settingsHash", hash));
         return new Robustness(s.id, hash, groups, sel == null ? null
                 : new Selection(sel.iccType, sel.minIcc, List.of(sel.features)));
     }
@@ -185,11 +186,11 @@ public class FeatureService {
         ReaderStudy s = access.study(studyId);
         String hash = hashOrLatest(s, settingsHash);
         if (!"ICC21".equals(iccType) && !"ICC31".equals(iccType)) {
-            throw ApiException.badRequest("iccType must be ICC21 or ICC31");
+            throw Refusal.invalid("iccType must be ICC21 or ICC31");
         }
-        if (!(minIcc >= 0 && minIcc <= 1)) throw ApiException.badRequest("minIcc must be between 0 and 1");
+        if (!(minIcc >= 0 && minIcc <= 1)) throw Refusal.invalid("minIcc must be between 0 and 1");
         List<RobustnessGroup> groups = groups(s, hash);
-        if (groups.isEmpty()) throw ApiException.conflict("no ICC can be computed yet: features of at least two "
+        if (groups.isEmpty()) throw Refusal.conflict("no ICC can be computed yet: features of at least two "
                 + "readers on at least two cases are needed");
         Map<String, Integer> passes = new TreeMap<>();
         for (RobustnessGroup g : groups) {
@@ -212,7 +213,7 @@ public class FeatureService {
         sel.features = robust.toArray(String[]::new);
         sel.createdBy = currentUser.name();
         sel.persist();
-        audit.success("FEATURE_ROBUST_SELECT", "reader-study", studyId, Map.of("iccType", iccType, "minIcc", minIcc,
+        audit.success(AuditAction.FEATURE_ROBUST_SELECT, studyId, Map.of("iccType", iccType, "minIcc", minIcc,
                 "features", robust.size()));
         return new Selection(iccType, minIcc, robust);
     }
@@ -278,7 +279,7 @@ public class FeatureService {
     private String hashOrLatest(ReaderStudy s, String settingsHash) {
         if (settingsHash != null && !settingsHash.isBlank()) return settingsHash.trim();
         return FeatureJob.ofStudy(s).stream().map(j -> j.settingsHash).findFirst()
-                .orElseThrow(() -> ApiException.notFound("no feature job has been run for this study"));
+                .orElseThrow(() -> Refusal.notFound("no feature job has been run for this study"));
     }
 
     private Map<String, Double> values(FeatureSet f) {

@@ -2,7 +2,7 @@ package io.delineo.radiomics.jobs;
 
 import io.delineo.archive.DemoArchiveLoader;
 import io.delineo.demo.DemoLidcStudyAccess;
-import io.delineo.radiomics.robustness.IntraclassCorrelation;
+import io.delineo.stats.IntraclassCorrelation;
 import io.delineo.testing.Await;
 import io.delineo.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,5 @@
-package io.delineo.agreement;
+package io.delineo.contour;
 
-import io.delineo.contour.ReadContent;
-import io.delineo.contour.ReadValidator;
 import io.delineo.contour.raster.PlanarPolygon;
 import io.delineo.contour.raster.PolygonRasterizer;
 import io.delineo.imaging.BitMask;
@@ -36,10 +34,7 @@ public final class LesionMasks {
             for (ReadContent.Contour c : lesion.contours()) {
                 String series = seriesOf.apply(c.sopInstanceUid());
                 if (series == null) continue; // validated on save; an image removed later simply drops out
-                double[] xyz = new double[c.points().size() * 3];
-                for (int n = 0; n < c.points().size(); n++) System.arraycopy(c.points().get(n), 0, xyz, n * 3, 3);
-                polygons.computeIfAbsent(new Group(lesion.label(), series), g -> new ArrayList<>())
-                        .add(new PlanarPolygon(xyz));
+                polygons.computeIfAbsent(new Group(lesion.label(), series), g -> new ArrayList<>()).add(PlanarPolygon.of(c.points()));
             }
         }
         Map<Group, BitMask> masks = new LinkedHashMap<>();
@@ -48,5 +43,15 @@ public final class LesionMasks {
             masks.put(e.getKey(), new PolygonRasterizer(grid, ReadValidator.PLANE_TOLERANCE_MM).rasterize(e.getValue()));
         }
         return masks;
+    }
+
+    /** One mask per lesion, in the order of the content, all on one grid (for exports that keep lesions apart). */
+    public static List<BitMask> eachLesion(ReadContent read, ImageGrid grid) {
+        PolygonRasterizer rasterizer = new PolygonRasterizer(grid, ReadValidator.PLANE_TOLERANCE_MM);
+        List<BitMask> out = new ArrayList<>();
+        for (ReadContent.Lesion lesion : read.lesions()) {
+            out.add(rasterizer.rasterize(lesion.contours().stream().map(c -> PlanarPolygon.of(c.points())).toList()));
+        }
+        return out;
     }
 }

@@ -1,13 +1,11 @@
-package io.delineo.agreement;
-
-import io.delineo.radiomics.robustness.FDistribution;
+package io.delineo.stats;
 
 import java.util.List;
 
 /** Mean with a two-sided 95 % confidence interval from Student's t (t² = F(1, n−1)). */
-record MeanCi(int n, Double mean, Double low, Double high) {
+public record MeanCi(int n, Double mean, Double low, Double high) {
 
-    static MeanCi of(List<Double> values) {
+    public static MeanCi of(List<Double> values) {
         List<Double> v = values.stream().filter(x -> x != null && Double.isFinite(x)).toList();
         int n = v.size();
         if (n == 0) return new MeanCi(0, null, null, null);

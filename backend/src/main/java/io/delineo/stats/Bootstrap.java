@@ -1,4 +1,4 @@
-package io.delineo.grading.evaluation;
+package io.delineo.stats;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.delineo.radiomics.robustness;
+package io.delineo.stats;
 
 /**
  * Inter-reader agreement of a feature: intraclass correlation from an n targets &times; k readers table

@@ -1,4 +1,4 @@
-package io.delineo.radiomics.robustness;
+package io.delineo.stats;
 
 /**
  * The F distribution: CDF through the regularised incomplete beta function (continued fraction, modified Lentz)

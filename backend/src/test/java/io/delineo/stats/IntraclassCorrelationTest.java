@@ -1,4 +1,4 @@
-package io.delineo.radiomics.robustness;
+package io.delineo.stats;
 
 import org.junit.jupiter.api.Test;
 
