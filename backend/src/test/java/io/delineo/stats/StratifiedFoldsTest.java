@@ -34,23 +34,28 @@ class StratifiedFoldsTest {
 
     @Test
     void foldClassCountsMatchScikitLearnsStratifiedKFold() {
-        for (int k : new int[] {2, 3, 5, 7}) {
-            String[] classes = cohort(k);
-            JsonNode ref = PythonOracle.run("""
-                    from sklearn.model_selection import StratifiedKFold
-                    y = np.array(data['y']); labels = data['labels']
-                    out = []
-                    for _, test in StratifiedKFold(n_splits=data['k'], shuffle=True, random_state=0).split(np.zeros(len(y)), y):
-                        out.append([int((y[test] == c).sum()) for c in labels])
-                    print(json.dumps(out))
-                    """, Map.of("y", classes, "labels", List.of("G1", "G2", "G3"), "k", k));
+        int[] ks = {2, 3, 5, 7};
+        List<String[]> cohorts = new ArrayList<>();
+        for (int k : ks) cohorts.add(cohort(k));
+        JsonNode ref = PythonOracle.run("""
+                from sklearn.model_selection import StratifiedKFold
+                result = []
+                for y, k in zip(data['cohorts'], data['ks']):
+                    y = np.array(y)
+                    folds = StratifiedKFold(n_splits=k, shuffle=True, random_state=0).split(np.zeros(len(y)), y)
+                    result.append([[int((y[test] == c).sum()) for c in data['labels']] for _, test in folds])
+                print(json.dumps(result))
+                """, Map.of("cohorts", cohorts, "ks", ks, "labels", List.of("G1", "G2", "G3")));
+        for (int t = 0; t < ks.length; t++) {
+            int k = ks[t];
+            String[] classes = cohorts.get(t);
             int[] fold = StratifiedFolds.assign(classes, k, 123L);
             for (int f = 0; f < k; f++) {
                 for (int c = 0; c < 3; c++) {
                     String label = List.of("G1", "G2", "G3").get(c);
                     int count = 0;
                     for (int i = 0; i < classes.length; i++) if (fold[i] == f && classes[i].equals(label)) count++;
-                    assertThat(count).as("k=%d fold %d class %s", k, f, label).isEqualTo(ref.get(f).get(c).asInt());
+                    assertThat(count).as("k=%d fold %d class %s", k, f, label).isEqualTo(ref.get(t).get(f).get(c).asInt());
                 }
             }
         }
