@@ -32,7 +32,8 @@ public final class FrameRanges {
             PixelData pixels = PixelData.of(file);
             byte[] head = bytes.read(at, 12);
             if (u16(head, 0) != 0x7FE0 || u16(head, 2) != 0x0010) return null;
-            boolean explicit = VR.fromCode(head[4], head[5]) != null;
+            // explicit VR: a VR code and two reserved zero bytes; implicit VR: a 4-byte length
+            boolean explicit = VR.fromCode(head[4], head[5]) != null && head[6] == 0 && head[7] == 0;
             long valueStart = at + (explicit ? 12 : 8);
             long valueLength = u32(head, explicit ? 8 : 4);
             long[] ranges = pixelAttribute.isEncapsulated()

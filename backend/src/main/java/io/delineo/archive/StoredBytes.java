@@ -31,7 +31,7 @@ public final class StoredBytes {
         return ofFile(staged.temp());
     }
 
-    private static Ranges ofFile(Path file) {
+    static Ranges ofFile(Path file) {
         return (offset, length) -> {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
                 ByteBuffer buf = ByteBuffer.allocate(length);
