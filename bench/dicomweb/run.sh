@@ -7,7 +7,7 @@
 # The Delineo stack must already run (another terminal, from the repository root):
 #   ./delineo up --port 28080 --keycloak-port 28180 --db-port 25433 --data-dir /tmp/bench-dw/delineo
 # Environment: BENCH_PORT, BENCH_KEYCLOAK_PORT, BENCH_REPS (3), BENCH_WORK (/tmp/bench-dw),
-#   BENCH_DATA_DIR (the --data-dir of ./delineo up, for the PostgreSQL pid; /tmp/bench-dw/delineo).
+#   BENCH_ONLY (e.g. stow,wado: sections to run), BENCH_DATA_DIR (the --data-dir of ./delineo up, for the PostgreSQL pid; /tmp/bench-dw/delineo).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -56,7 +56,7 @@ rm -rf "$sets"
 BENCH_CLK_TCK=$(getconf CLK_TCK) java "$HERE/DicomWebBench.java" --delineo "http://localhost:$PORT" --keycloak "http://localhost:$KC" \
   --orthanc "http://localhost:$ORTHANC_PORT" --demo "$ROOT/backend/demo-data/pancreatic-ct" --sets "$sets" \
   --reps "$REPS" --delineo-pids "$portal_pid,$postgres_pid" --orthanc-pids "$orthanc_cpu_pid" \
-  --out "$results/$name.tsv" 2>> "$results/$name-log.txt" | tee "$results/$name.md"
+  ${BENCH_ONLY:+--only "$BENCH_ONLY"} --out "$results/$name.tsv" 2>> "$results/$name-log.txt" | tee "$results/$name.md"
 
 echo "uptime after: $(uptime)" >> "$results/$name-log.txt"
 rm -rf "$sets"
