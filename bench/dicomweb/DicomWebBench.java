@@ -498,6 +498,13 @@ final class Bench {
             }
         }
         System.out.println();
+        // issue 14's scaling target: 8 clients at least 1.6x the frame rate of one client (no serialisation)
+        String one = "WADO-RS frames/1 of all 79, 1 client\u0000frames/s", eight = "WADO-RS frames/1 of all 79, 8 clients\u0000frames/s";
+        if (units.containsKey(one) && units.containsKey(eight)) {
+            System.out.printf("Frame rate with 8 clients / 1 client: Delineo %.2f, Orthanc %.2f%n",
+                    medianOf(eight, "Delineo") / medianOf(one, "Delineo"), medianOf(eight, "Orthanc") / medianOf(one, "Orthanc"));
+            System.out.println();
+        }
         System.out.println("(medians of " + reps + " repetitions after one warm-up round; ratio > 1 means Delineo has "
                 + "the larger number: better for rates, worse for latencies and CPU time)");
     }

@@ -7,23 +7,27 @@
 # The Delineo stack must already run (another terminal, from the repository root):
 #   ./delineo up --port 28080 --keycloak-port 28180 --db-port 25433 --data-dir /tmp/bench-dw/delineo
 # Environment: BENCH_PORT, BENCH_KEYCLOAK_PORT, BENCH_REPS (3), BENCH_WORK (/tmp/bench-dw),
-#   BENCH_DATA_DIR (the --data-dir of ./delineo up, for the PostgreSQL pid; /tmp/bench-dw/delineo).
+#   BENCH_ONLY (e.g. stow,wado: sections to run), BENCH_DATA_DIR (the --data-dir of ./delineo up, for the PostgreSQL pid; /tmp/bench-dw/delineo).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 PORT=${BENCH_PORT:-28080} KC=${BENCH_KEYCLOAK_PORT:-28180} REPS=${BENCH_REPS:-3} WORK=${BENCH_WORK:-/tmp/bench-dw}
 DATA=${BENCH_DATA_DIR:-$WORK/delineo}
-ORTHANC_PORT=28042   # fixed in orthanc-bench.json, as are its storage paths under /tmp/bench-dw/orthanc
+# BENCH_ORTHANC_PORT (28042) and BENCH_WORK replace the port and the /tmp/bench-dw paths of orthanc-bench.json, so
+# two checkouts can run the bench side by side
+ORTHANC_PORT=${BENCH_ORTHANC_PORT:-28042}
 name=${1:-run-$(date -u +%Y%m%dT%H%M%SZ)}
 results="$HERE/results"
 mkdir -p "$results" "$WORK/orthanc"
+orthanc_config="$WORK/orthanc-bench.json"
+sed -e "s|/tmp/bench-dw/|$WORK/|g" -e "s|\"HttpPort\" : 28042|\"HttpPort\" : $ORTHANC_PORT|" "$HERE/orthanc-bench.json" > "$orthanc_config"
 
 curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready" || { echo "the portal does not answer on port $PORT" >&2; exit 1; }
 
 orthanc_pid=""
 if ! curl -sf -o /dev/null "http://localhost:$ORTHANC_PORT/system"; then
-  echo "starting Orthanc ($HERE/orthanc-bench.json)"
-  (cd "$WORK/orthanc" && exec /usr/sbin/Orthanc "$HERE/orthanc-bench.json" > "$WORK/orthanc/orthanc.log" 2>&1) &
+  echo "starting Orthanc ($orthanc_config)"
+  (cd "$WORK/orthanc" && exec /usr/sbin/Orthanc "$orthanc_config" > "$WORK/orthanc/orthanc.log" 2>&1) &
   orthanc_pid=$!
   trap '[ -n "$orthanc_pid" ] && kill "$orthanc_pid" 2>/dev/null || true' EXIT
   for _ in $(seq 1 60); do curl -sf -o /dev/null "http://localhost:$ORTHANC_PORT/system" && break; sleep 0.5; done
@@ -32,7 +36,7 @@ fi
 # processes whose CPU time is metered: portal JVM + postmaster (its backends are children), and Orthanc
 portal_pid=$(pgrep -f -- "-jar $ROOT/backend/target/quarkus-app/quarkus-run.jar" | head -1)
 postgres_pid=$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)
-orthanc_cpu_pid=${orthanc_pid:-$(pgrep -f -- "Orthanc $HERE/orthanc-bench.json" | head -1)}
+orthanc_cpu_pid=${orthanc_pid:-$(pgrep -f -- "Orthanc $orthanc_config" | head -1)}
 [ -n "$portal_pid" ] && [ -n "$postgres_pid" ] && [ -n "$orthanc_cpu_pid" ] \
   || { echo "could not find the pids of portal ($portal_pid), PostgreSQL ($postgres_pid), Orthanc ($orthanc_cpu_pid)" >&2; exit 1; }
 
@@ -52,7 +56,7 @@ rm -rf "$sets"
 BENCH_CLK_TCK=$(getconf CLK_TCK) java "$HERE/DicomWebBench.java" --delineo "http://localhost:$PORT" --keycloak "http://localhost:$KC" \
   --orthanc "http://localhost:$ORTHANC_PORT" --demo "$ROOT/backend/demo-data/pancreatic-ct" --sets "$sets" \
   --reps "$REPS" --delineo-pids "$portal_pid,$postgres_pid" --orthanc-pids "$orthanc_cpu_pid" \
-  --out "$results/$name.tsv" 2>> "$results/$name-log.txt" | tee "$results/$name.md"
+  ${BENCH_ONLY:+--only "$BENCH_ONLY"} --out "$results/$name.tsv" 2>> "$results/$name-log.txt" | tee "$results/$name.md"
 
 echo "uptime after: $(uptime)" >> "$results/$name-log.txt"
 rm -rf "$sets"

@@ -5,6 +5,9 @@ import io.delineo.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes one instance into the index (patient, study, series, instance) and its audit event in a single transaction.
@@ -49,25 +53,109 @@ public class IndexWriter {
         return Instance.countWithFile(sha256) > 0;
     }
 
-    /** Records that an identical object arrived again (nothing changes but the trail). */
-    @Transactional
-    public void recordDuplicate(IndexedAttributes a, String sha256, String source) {
-        audit.success(AuditAction.DICOM_STORE, a.sopInstanceUid(), details(a, sha256, source, "already stored"));
+    /** What {@link #write} did with the instance. */
+    public record Written(IngestResult.Status status, Optional<String> replacedSha) {
     }
 
-    /** Inserts (or, with {@code replacing}, updates) the instance row; returns the replaced file's hash, if any. */
+    private record StoredRow(long seriesId, String sha256) {
+    }
+
+    /** A series known to be committed, with the study and patient it was filed under. */
+    private record KnownSeries(long id, String studyUid, String patientId, String issuer) {
+    }
+
+    /**
+     * Series committed by this process (rows are never deleted): an instance of a known series skips the patient,
+     * study and series upserts, so storing it takes one insert plus its audit event. Entries are added only after
+     * commit, so a rolled-back upsert never leaves a stale id.
+     */
+    private final Map<String, KnownSeries> knownSeries = new ConcurrentHashMap<>();
+    private static final int KNOWN_SERIES_LIMIT = 10_000;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Inserts the instance row (one statement when its series is known) with its audit event. An instance already
+     * stored with the same bytes is recorded as a duplicate; with other bytes it is refused unless {@code replace},
+     * in which case the row is replaced and the replaced file's hash is returned.
+     */
     @Transactional
-    public Optional<String> write(IndexedAttributes a, String transferSyntaxUid, String sha256, long size,
-                                  String metadataJson, boolean replacing, String source) {
-        Optional<String> replaced = em.unwrap(Session.class).doReturningWork(c -> {
-            long patient = upsertPatient(c, a);
-            long study = upsertStudy(c, a, patient);
-            long series = upsertSeries(c, a, study);
-            return writeInstance(c, a, series, transferSyntaxUid, sha256, size, metadataJson, replacing);
+    public Written write(IndexedAttributes a, String transferSyntaxUid, String sha256, long size,
+                         String metadataJson, long[] frameRanges, boolean replace, String source) {
+        Written written = em.unwrap(Session.class).doReturningWork(c -> {
+            long series = seriesId(c, a);
+            if (insertInstance(c, a, series, transferSyntaxUid, sha256, size, metadataJson, frameRanges)) {
+                return new Written(IngestResult.Status.STORED, Optional.empty());
+            }
+            StoredRow stored = stored(c, a);
+            String previous = stored.sha256();
+            if (previous.equals(sha256)) return new Written(IngestResult.Status.ALREADY_STORED, Optional.empty());
+            if (!replace) {
+                throw new IngestRefusal(IngestResult.DUPLICATE_SOP_INSTANCE, "a different object with SOP Instance UID "
+                        + a.sopInstanceUid() + " is already stored; send it as a replacement to overwrite it");
+            }
+            if (stored.seriesId() != series) {
+                throw new IngestRefusal(IngestResult.PROCESSING_FAILURE, "instance " + a.sopInstanceUid()
+                        + " is stored in another series; a replacement must keep its series");
+            }
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM instance WHERE sop_instance_uid = ?")) {
+                del.setString(1, a.sopInstanceUid());
+                del.executeUpdate();
+            }
+            if (!insertInstance(c, a, series, transferSyntaxUid, sha256, size, metadataJson, frameRanges)) {
+                throw new IllegalStateException("instance " + a.sopInstanceUid() + " reappeared while being replaced");
+            }
+            return new Written(IngestResult.Status.REPLACED, Optional.of(previous));
         });
-        audit.success(AuditAction.DICOM_STORE, a.sopInstanceUid(),
-                details(a, sha256, source, replaced.isPresent() ? "replaced" : "stored"));
-        return replaced;
+        String outcome = switch (written.status()) {
+            case ALREADY_STORED -> "already stored";
+            case REPLACED -> "replaced";
+            default -> "stored";
+        };
+        audit.success(AuditAction.DICOM_STORE, a.sopInstanceUid(), details(a, sha256, source, outcome));
+        return written;
+    }
+
+    private long seriesId(Connection c, IndexedAttributes a) throws SQLException {
+        String pid = a.patientId() == null ? "" : a.patientId();
+        String issuer = a.issuerOfPatientId() == null ? "" : a.issuerOfPatientId();
+        KnownSeries known = knownSeries.get(a.seriesInstanceUid());
+        if (known != null && known.studyUid().equals(a.studyInstanceUid()) && known.patientId().equals(pid)
+                && known.issuer().equals(issuer)) {
+            return known.id();
+        }
+        long patient = upsertPatient(c, a);
+        long study = upsertStudy(c, a, patient);
+        long series = upsertSeries(c, a, study);
+        KnownSeries entry = new KnownSeries(series, a.studyInstanceUid(), pid, issuer);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) return;
+                if (knownSeries.size() >= KNOWN_SERIES_LIMIT) knownSeries.clear();
+                knownSeries.put(a.seriesInstanceUid(), entry);
+            }
+        });
+        return series;
+    }
+
+    /** The stored row's series id and file hash, locked for a possible replacement. */
+    private static StoredRow stored(Connection c, IndexedAttributes a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT file_sha256, series_fk FROM instance WHERE sop_instance_uid = ? FOR UPDATE")) {
+            ps.setString(1, a.sopInstanceUid());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("instance " + a.sopInstanceUid() + " conflicted but is not stored");
+                }
+                return new StoredRow(rs.getLong(2), rs.getString(1));
+            }
+        }
     }
 
     private static Map<String, Object> details(IndexedAttributes a, String sha256, String source, String outcome) {
@@ -167,38 +255,17 @@ public class IndexWriter {
         }
     }
 
-    private static Optional<String> writeInstance(Connection c, IndexedAttributes a, long series, String ts,
-                                                  String sha256, long size, String json, boolean replacing)
-            throws SQLException {
-        String previousSha = null;
-        if (replacing) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT file_sha256, series_fk FROM instance WHERE sop_instance_uid = ? FOR UPDATE")) {
-                ps.setString(1, a.sopInstanceUid());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        previousSha = rs.getString(1);
-                        if (rs.getLong(2) != series) {
-                            throw new IngestRefusal(IngestResult.PROCESSING_FAILURE, "instance " + a.sopInstanceUid()
-                                    + " is stored in another series; a replacement must keep its series");
-                        }
-                    }
-                }
-            }
-            if (previousSha != null) {
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM instance WHERE sop_instance_uid = ?")) {
-                    del.setString(1, a.sopInstanceUid());
-                    del.executeUpdate();
-                }
-            }
-        }
+    /** Inserts the instance row; false when an instance with this SOP Instance UID is already stored. */
+    private static boolean insertInstance(Connection c, IndexedAttributes a, long series, String ts, String sha256,
+                                          long size, String json, long[] frameRanges) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO instance (sop_instance_uid, sop_class_uid, series_fk, instance_number, transfer_syntax_uid,
                     rows, columns, number_of_frames, bits_allocated, samples_per_pixel, photometric_interpretation,
                     image_position_patient, image_orientation_patient, pixel_spacing, slice_thickness, slice_location,
                     rescale_slope, rescale_intercept, window_center, window_width, acquisition_number,
-                    acquisition_time, content_time, file_sha256, file_size, metadata_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    acquisition_time, content_time, file_sha256, file_size, metadata_json, frame_ranges)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (sop_instance_uid) DO NOTHING""")) {
             int i = 1;
             ps.setString(i++, a.sopInstanceUid());
             ps.setString(i++, a.sopClassUid());
@@ -225,10 +292,16 @@ public class IndexWriter {
             ps.setString(i++, a.contentTime());
             ps.setString(i++, sha256);
             ps.setLong(i++, size);
-            ps.setString(i, json);
-            ps.executeUpdate();
+            ps.setString(i++, json);
+            if (frameRanges == null) {
+                ps.setNull(i, Types.ARRAY);
+            } else {
+                Long[] boxed = new Long[frameRanges.length];
+                for (int k = 0; k < boxed.length; k++) boxed[k] = frameRanges[k];
+                ps.setArray(i, c.createArrayOf("int8", boxed));
+            }
+            return ps.executeUpdate() == 1;
         }
-        return Optional.ofNullable(previousSha);
     }
 
     private static long id(Connection c, String sql, String... params) throws SQLException {

@@ -114,17 +114,7 @@ public class IngestService {
                     + e.getMessage(), a.sopClassUid(), a.sopInstanceUid(), source);
         }
 
-        Optional<IndexWriter.Existing> existing = index.lookup(a.sopInstanceUid());
-        if (existing.isPresent() && existing.get().sha256().equals(staged.sha256())) {
-            index.recordDuplicate(a, staged.sha256(), source);
-            return result(IngestResult.Status.ALREADY_STORED, a, "identical object already stored");
-        }
-        if (existing.isPresent() && !replace) {
-            return refuse(IngestResult.DUPLICATE_SOP_INSTANCE, "a different object with SOP Instance UID "
-                    + a.sopInstanceUid() + " is already stored; send it as a replacement to overwrite it",
-                    a.sopClassUid(), a.sopInstanceUid(), source);
-        }
-        return place(staged, file, a, metadata, existing.isPresent(), source);
+        return place(staged, file, a, metadata, replace, source);
     }
 
     private IngestResult deidentified(DicomFile file, IndexedAttributes a, boolean replace, String source,
@@ -151,8 +141,13 @@ public class IngestService {
         return Math.max(64L << 20, Math.min(uploadedBytes * 32, 2L << 30));
     }
 
+    /**
+     * Places the file under its content address, then writes the index row and audit event in one transaction; the
+     * index decides whether the object is new, a duplicate, a refused clash or a replacement.
+     */
     private IngestResult place(ContentAddressedStore.Staged staged, DicomFile file, IndexedAttributes a,
-                               String metadata, boolean replacing, String source) {
+                               String metadata, boolean replace, String source) {
+        long[] frameRanges = FrameRanges.locate(file, StoredBytes.of(staged));
         boolean newFile;
         try {
             newFile = store.commit(staged);
@@ -161,11 +156,14 @@ public class IngestService {
                     + e.getMessage(), a.sopClassUid(), a.sopInstanceUid(), source);
         }
         try {
-            Optional<String> replacedSha = index.write(a, file.transferSyntax().uid(), staged.sha256(), staged.size(),
-                    metadata, replacing, source);
-            replacedSha.filter(old -> !old.equals(staged.sha256())).ifPresent(this::deleteIfUnreferenced);
-            return result(replacedSha.isPresent() ? IngestResult.Status.REPLACED : IngestResult.Status.STORED, a,
-                    replacedSha.isPresent() ? "replaced the stored object" : "stored");
+            IndexWriter.Written written = index.write(a, file.transferSyntax().uid(), staged.sha256(), staged.size(),
+                    metadata, frameRanges, replace, source);
+            written.replacedSha().filter(old -> !old.equals(staged.sha256())).ifPresent(this::deleteIfUnreferenced);
+            return result(written.status(), a, switch (written.status()) {
+                case ALREADY_STORED -> "identical object already stored";
+                case REPLACED -> "replaced the stored object";
+                default -> "stored";
+            });
         } catch (IngestRefusal e) {
             if (newFile) deleteIfUnreferenced(staged.sha256());
             return refuse(e.reason(), e.getMessage(), a.sopClassUid(), a.sopInstanceUid(), source);

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -51,46 +53,94 @@ public final class MultipartRelatedReader {
         limit = 2;
     }
 
-    /** The boundary parameter of a Content-Type header, unquoted. */
+    /**
+     * Longest boundary accepted. RFC 2046 allows 70 characters, but real clients send more (Orthanc's DICOMweb client
+     * sends 73); a generous cap still refuses a header that is plainly not a boundary.
+     */
+    static final int MAX_BOUNDARY_LENGTH = 256;
+
+    /** The boundary parameter of a Content-Type header, unquoted: any printable ASCII, quoted or not. */
     public static String boundaryOf(String contentType) throws MalformedMultipartException {
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/related")) {
+        if (contentType == null || !contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/related")) {
             throw new MalformedMultipartException("expected Content-Type multipart/related, got " + contentType);
         }
         String b = parameter(contentType, "boundary");
-        if (b == null || b.isEmpty() || b.length() > 70) {
-            throw new MalformedMultipartException("multipart/related without a valid boundary parameter");
+        if (b == null || b.isEmpty()) {
+            throw new MalformedMultipartException("the Content-Type multipart/related has no boundary parameter");
+        }
+        if (b.length() > MAX_BOUNDARY_LENGTH) {
+            throw new MalformedMultipartException("the multipart boundary is " + b.length()
+                    + " characters long; at most " + MAX_BOUNDARY_LENGTH + " are accepted");
+        }
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw new MalformedMultipartException("the multipart boundary contains a character that is not "
+                        + "printable ASCII (code " + (int) c + " at position " + (i + 1) + ")");
+            }
         }
         return b;
     }
 
-    /** A parameter of a header value such as {@code type="application/dicom"}; null when absent. */
+    /**
+     * A parameter of a header value such as {@code type="application/dicom"}; null when absent. Quoted values may
+     * contain {@code ;} and {@code =}, and backslash escapes are undone (RFC 7230 quoted-string).
+     */
     public static String parameter(String headerValue, String name) {
         if (headerValue == null) return null;
-        for (String piece : headerValue.split(";")) {
+        for (String piece : splitParameters(headerValue)) {
             int eq = piece.indexOf('=');
             if (eq > 0 && piece.substring(0, eq).trim().equalsIgnoreCase(name)) {
                 String v = piece.substring(eq + 1).trim();
-                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) v = v.substring(1, v.length() - 1);
+                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                    v = v.substring(1, v.length() - 1).replaceAll("\\\\(.)", "$1");
+                }
                 return v;
             }
         }
         return null;
     }
 
+    /** Splits at semicolons outside double quotes. */
+    private static List<String> splitParameters(String value) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (quoted && c == '\\' && i + 1 < value.length()) {
+                cur.append(c).append(value.charAt(++i));
+                continue;
+            }
+            if (c == '"') quoted = !quoted;
+            if (c == ';' && !quoted) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+
     /** The next part, or null after the closing boundary. */
     public Part next() throws IOException {
         if (finished) return null;
         // drain the previous part (or the preamble before the first boundary) up to its delimiter
-        PartStream previous = current == null ? new PartStream() : current;
+        PartStream previous = current == null ? new PartStream(true) : current;
         previous.transferTo(OutputStream.nullOutputStream());
         afterDelimiter();
         if (finished) return null;
         Map<String, String> headers = readHeaders();
-        current = new PartStream();
+        current = new PartStream(false);
         return new Part(headers, current);
     }
 
-    /** After a delimiter: "--" ends the body, otherwise optional whitespace and CRLF start a part. */
+    /**
+     * After a delimiter: "--" ends the body (whatever follows, CRLF or not, is the epilogue); otherwise transport
+     * padding (spaces, tabs) and CRLF start a part. A body that ends right after a delimiter is complete as well.
+     */
     private void afterDelimiter() throws IOException {
         int a = peekByte(0), b = peekByte(1);
         if (a == '-' && b == '-') {
@@ -98,10 +148,19 @@ public final class MultipartRelatedReader {
             return;
         }
         while (peekByte(0) == ' ' || peekByte(0) == '\t') pos++;
+        if (peekByte(0) < 0) {
+            finished = true;
+            return;
+        }
         if (peekByte(0) != '\r' || peekByte(1) != '\n') {
-            throw new MalformedMultipartException("a boundary line is not followed by CRLF");
+            throw new MalformedMultipartException("a boundary line is followed by '" + printable(peekByte(0))
+                    + "' instead of CRLF (is the boundary in the Content-Type the one the body uses?)");
         }
         pos += 2;
+    }
+
+    private static String printable(int c) {
+        return c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\x%02X", c);
     }
 
     private Map<String, String> readHeaders() throws IOException {
@@ -154,7 +213,13 @@ public final class MultipartRelatedReader {
 
     /** The body of one part: ends where the delimiter starts; the delimiter itself is consumed. */
     private final class PartStream extends InputStream {
+        /** the bytes before the first boundary, which are ignored */
+        private final boolean preamble;
         private boolean done;
+
+        PartStream(boolean preamble) {
+            this.preamble = preamble;
+        }
 
         @Override
         public int read() throws IOException {
@@ -168,7 +233,9 @@ public final class MultipartRelatedReader {
             if (done) return -1;
             if (len == 0) return 0;
             if (!fill(delimiter.length)) {
-                throw new MalformedMultipartException("the body ends before the closing boundary");
+                throw new MalformedMultipartException(preamble
+                        ? "the body does not contain the boundary named in its Content-Type"
+                        : "the body ends before the closing boundary (truncated upload?)");
             }
             int match = indexOfDelimiter();
             if (match == pos) {

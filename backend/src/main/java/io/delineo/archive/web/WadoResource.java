@@ -1,5 +1,7 @@
 package io.delineo.archive.web;
 
+import io.delineo.archive.ContentAddressedStore;
+import io.delineo.archive.StoredBytes;
 import io.delineo.dicom.Attribute;
 import io.delineo.dicom.Dataset;
 import io.delineo.dicom.DicomException;
@@ -24,7 +26,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +42,16 @@ public class WadoResource {
 
     @Inject
     WadoService wado;
+    @Inject
+    ContentAddressedStore store;
 
     @GET
     @Path("/studies/{study}")
     @Produces("multipart/related")
     @Operation(summary = "WADO-RS: all instances of a study")
-    public Response study(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return instances(wado.instances(study, null, null, "instances"), accept);
+    public Response study(@PathParam("study") String study, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return instances(wado.instances(study, null, null, "instances"), accept, ifNoneMatch);
     }
 
     @GET
@@ -52,8 +59,9 @@ public class WadoResource {
     @Produces("multipart/related")
     @Operation(summary = "WADO-RS: all instances of a series")
     public Response series(@PathParam("study") String study, @PathParam("series") String series,
-                           @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return instances(wado.instances(study, series, null, "instances"), accept);
+                           @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return instances(wado.instances(study, series, null, "instances"), accept, ifNoneMatch);
     }
 
     @GET
@@ -61,8 +69,9 @@ public class WadoResource {
     @Produces("multipart/related")
     @Operation(summary = "WADO-RS: one instance")
     public Response instance(@PathParam("study") String study, @PathParam("series") String series,
-                             @PathParam("sop") String sop, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        return instances(wado.instances(study, series, sop, "instance"), accept);
+                             @PathParam("sop") String sop, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return instances(wado.instances(study, series, sop, "instance"), accept, ifNoneMatch);
     }
 
     @GET
@@ -96,40 +105,64 @@ public class WadoResource {
     @Operation(summary = "WADO-RS: frames (1-based list), original encoding with transfer-syntax=*, else uncompressed")
     public Response frames(@PathParam("study") String study, @PathParam("series") String series,
                            @PathParam("sop") String sop, @PathParam("frames") String frames,
-                           @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+                           @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         WadoService.StoredInstance stored = wado.instances(study, series, sop, "frames " + frames).get(0);
+        String ts = stored.transferSyntaxUid();
+        boolean asStored = FrameEncoding.isNative(ts) || wantsOriginal(AcceptHeader.parse(accept), ts);
+        // native frames are served as explicit VR little endian bytes, which is how they are stored
+        String partType = FrameEncoding.contentType(asStored && !FrameEncoding.isNative(ts) ? ts
+                : FrameEncoding.EXPLICIT_VR_LE);
+        String tag = ContentCaching.tag(stored.sha256(), "frames", frames, partType);
+        if (ContentCaching.matches(ifNoneMatch, tag)) return ContentCaching.notModified(tag);
+
+        List<Integer> numbers;
+        List<byte[]> bodies = new ArrayList<>();
+        long[] ranges = stored.frameRanges();
+        if (ranges != null && asStored) {
+            // recorded at ingest: read only the requested frames' bytes
+            numbers = frameNumbers(frames, ranges.length / 2);
+            StoredBytes.Ranges file = StoredBytes.of(store, stored.sha256());
+            try {
+                for (int n : numbers) bodies.add(file.read(ranges[2 * n - 2], (int) ranges[2 * n - 1]));
+            } catch (IOException e) {
+                throw new UncheckedIOException("stored object " + sop + " cannot be read", e);
+            }
+        } else {
+            numbers = parsedFrames(stored, frames, asStored, bodies);
+        }
+        String boundary = ContentCaching.boundary(tag);
+        String base = "/dicom-web/studies/" + study + "/series/" + series + "/instances/" + sop + "/frames/";
+        String type = partType;
+        StreamingOutput body = out -> {
+            MultipartRelatedWriter w = new MultipartRelatedWriter(out, boundary);
+            for (int i = 0; i < bodies.size(); i++) w.part(type, base + numbers.get(i), bodies.get(i));
+            w.finish();
+        };
+        return ContentCaching.withHeaders(Response.ok(body), tag)
+                .type(MultipartRelatedWriter.contentType(partType.split(";")[0], boundary)).build();
+    }
+
+    /** Frames of an object without recorded ranges (or to be decompressed): parses the whole object. */
+    private static List<Integer> parsedFrames(WadoService.StoredInstance stored, String frames, boolean asStored,
+                                              List<byte[]> bodies) {
         DicomFile file = read(stored);
         PixelData pixels;
         try {
             pixels = PixelData.of(file);
         } catch (DicomException e) {
-            throw Refusal.invalid("instance " + sop + " has no readable pixel data: " + e.getMessage());
+            throw Refusal.invalid("instance " + stored.sopInstanceUid() + " has no readable pixel data: "
+                    + e.getMessage());
         }
         List<Integer> numbers = frameNumbers(frames, pixels.frameCount());
-        boolean original = wantsOriginal(AcceptHeader.parse(accept), stored.transferSyntaxUid());
-        List<byte[]> bodies = new ArrayList<>();
-        String partType;
         try {
-            if (original && !FrameEncoding.isNative(stored.transferSyntaxUid())) {
-                partType = FrameEncoding.contentType(stored.transferSyntaxUid());
-                for (int n : numbers) bodies.add(pixels.encodedFrame(n - 1));
-            } else {
-                partType = FrameEncoding.contentType(FrameEncoding.EXPLICIT_VR_LE);
-                for (int n : numbers) bodies.add(pixels.nativeFrame(n - 1));
-            }
+            for (int n : numbers) bodies.add(asStored ? pixels.encodedFrame(n - 1) : pixels.nativeFrame(n - 1));
         } catch (UnsupportedTransferSyntaxException e) {
             throw new Refusal(Refusal.Kind.NOT_ACCEPTABLE,
                     "frames stored as " + file.transferSyntax().name() + " cannot be decompressed"
                     + " on the server; ask for transfer-syntax=* to receive them as stored");
         }
-        String boundary = MultipartRelatedWriter.newBoundary();
-        String base = "/dicom-web/studies/" + study + "/series/" + series + "/instances/" + sop + "/frames/";
-        StreamingOutput body = out -> {
-            MultipartRelatedWriter w = new MultipartRelatedWriter(out, boundary);
-            for (int i = 0; i < bodies.size(); i++) w.part(partType, base + numbers.get(i), bodies.get(i));
-            w.finish();
-        };
-        return Response.ok(body).type(MultipartRelatedWriter.contentType(partType.split(";")[0], boundary)).build();
+        return numbers;
     }
 
     @GET
@@ -138,30 +171,43 @@ public class WadoResource {
     @Operation(summary = "WADO-RS: a bulk data value referenced by a BulkDataURI in the metadata")
     public Response bulkData(@PathParam("study") String study, @PathParam("series") String series,
                              @PathParam("sop") String sop, @PathParam("path") String path,
-                             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+                             @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         if (path.equalsIgnoreCase("7FE00010")) {
             WadoService.StoredInstance stored = wado.instances(study, series, sop, "bulkdata " + path).get(0);
-            int count = PixelData.of(read(stored)).frameCount();
+            int count = stored.frameRanges() != null ? stored.frameRanges().length / 2
+                    : PixelData.of(read(stored)).frameCount();
             StringBuilder all = new StringBuilder();
             for (int i = 1; i <= count; i++) all.append(i == 1 ? "" : ",").append(i);
-            return frames(study, series, sop, all.toString(), accept);
+            return frames(study, series, sop, all.toString(), accept, ifNoneMatch);
         }
         WadoService.StoredInstance stored = wado.instances(study, series, sop, "bulkdata " + path).get(0);
+        String tag = ContentCaching.tag(stored.sha256(), "bulkdata", path);
+        if (ContentCaching.matches(ifNoneMatch, tag)) return ContentCaching.notModified(tag);
         byte[] value = valueAt(read(stored).dataset(), path);
-        String boundary = MultipartRelatedWriter.newBoundary();
+        String boundary = ContentCaching.boundary(tag);
         StreamingOutput body = out -> {
             MultipartRelatedWriter w = new MultipartRelatedWriter(out, boundary);
             w.part("application/octet-stream", null, value);
             w.finish();
         };
-        return Response.ok(body).type(MultipartRelatedWriter.contentType("application/octet-stream", boundary)).build();
+        return ContentCaching.withHeaders(Response.ok(body), tag)
+                .type(MultipartRelatedWriter.contentType("application/octet-stream", boundary)).build();
     }
 
-    private Response instances(List<WadoService.StoredInstance> instances, String accept) {
+    private Response instances(List<WadoService.StoredInstance> instances, String accept, String ifNoneMatch) {
         AcceptHeader header = AcceptHeader.parse(accept);
-        String boundary = MultipartRelatedWriter.newBoundary();
         List<Boolean> transcode = new ArrayList<>();
-        for (WadoService.StoredInstance s : instances) transcode.add(needsExplicitLittleEndian(header, s));
+        List<String> identity = new ArrayList<>(List.of("instances"));
+        for (WadoService.StoredInstance s : instances) {
+            boolean t = needsExplicitLittleEndian(header, s);
+            transcode.add(t);
+            identity.add(s.sha256() + (t ? "+explicit-le" : ""));
+            identity.add(s.sopInstanceUid());
+        }
+        String tag = ContentCaching.tag(identity.toArray(String[]::new));
+        if (ContentCaching.matches(ifNoneMatch, tag)) return ContentCaching.notModified(tag);
+        String boundary = ContentCaching.boundary(tag);
         StreamingOutput body = out -> {
             MultipartRelatedWriter w = new MultipartRelatedWriter(out, boundary);
             for (int i = 0; i < instances.size(); i++) {
@@ -179,7 +225,8 @@ public class WadoResource {
             }
             w.finish();
         };
-        return Response.ok(body).type(MultipartRelatedWriter.contentType(APPLICATION_DICOM, boundary)).build();
+        return ContentCaching.withHeaders(Response.ok(body), tag)
+                .type(MultipartRelatedWriter.contentType(APPLICATION_DICOM, boundary)).build();
     }
 
     /**

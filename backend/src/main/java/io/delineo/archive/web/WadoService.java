@@ -26,8 +26,12 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class WadoService {
+    /**
+     * One stored instance; {@code frameRanges} are the {offset, length} pairs of its frames in the stored file, or
+     * null when they were not recorded (then the object is parsed).
+     */
     public record StoredInstance(String studyUid, String seriesUid, String sopInstanceUid, String sopClassUid,
-                                 String transferSyntaxUid, Path file, long size) {
+                                 String transferSyntaxUid, Path file, long size, String sha256, long[] frameRanges) {
     }
 
     @Inject
@@ -46,7 +50,8 @@ public class WadoService {
         audit(study, series, sop, what, rows.size());
         List<StoredInstance> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            out.add(new StoredInstance(r.study, r.series, r.sop, r.sopClass, r.ts, store.pathOf(r.sha), r.size));
+            out.add(new StoredInstance(r.study, r.series, r.sop, r.sopClass, r.ts, store.pathOf(r.sha), r.size, r.sha,
+                    r.frameRanges));
         }
         return out;
     }
@@ -65,7 +70,7 @@ public class WadoService {
     }
 
     private record Row(String study, String series, String sop, String sopClass, String ts, String sha, long size,
-                       String metadata) {
+                       long[] frameRanges, String metadata) {
     }
 
     private List<Row> rows(String study, String series, String sop, boolean withMetadata) {
@@ -74,7 +79,7 @@ public class WadoService {
         List<Row> rows = em.unwrap(Session.class).doReturningWork(c -> {
             StringBuilder sql = new StringBuilder("""
                     SELECT st.study_instance_uid, se.series_instance_uid, i.sop_instance_uid, i.sop_class_uid,
-                           i.transfer_syntax_uid, i.file_sha256, i.file_size""")
+                           i.transfer_syntax_uid, i.file_sha256, i.file_size, i.frame_ranges""")
                     .append(withMetadata ? ", i.metadata_json" : "")
                     .append(" FROM instance i JOIN series se ON se.id = i.series_fk JOIN study st ON st.id = se.study_fk")
                     .append(" WHERE st.study_instance_uid = ?");
@@ -93,7 +98,8 @@ public class WadoService {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getLong(7), withMetadata ? rs.getString(8) : null));
+                                rs.getString(5), rs.getString(6), rs.getLong(7), longs(rs.getArray(8)),
+                                withMetadata ? rs.getString(9) : null));
                     }
                 }
                 return out;
@@ -104,6 +110,14 @@ public class WadoService {
                     : "study " + study) + " in the archive" + (visible != null ? " that is assigned to you" : ""));
         }
         return rows;
+    }
+
+    private static long[] longs(java.sql.Array array) throws java.sql.SQLException {
+        if (array == null) return null;
+        Object[] values = (Object[]) array.getArray();
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) out[i] = ((Number) values[i]).longValue();
+        return out;
     }
 
     private void audit(String study, String series, String sop, String what, int count) {

@@ -102,4 +102,71 @@ class MultipartRelatedReaderTest {
         assertThatThrownBy(() -> MultipartRelatedReader.boundaryOf("application/dicom"))
                 .hasMessageContaining("multipart/related");
     }
+
+    static byte[] raw(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    static List<String> partsOf(String boundary, String text) throws IOException {
+        MultipartRelatedReader reader = new MultipartRelatedReader(new ByteArrayInputStream(raw(text)), boundary);
+        List<String> parts = new ArrayList<>();
+        MultipartRelatedReader.Part p;
+        while ((p = reader.next()) != null) parts.add(new String(p.body().readAllBytes(), StandardCharsets.ISO_8859_1));
+        return parts;
+    }
+
+    @Test
+    void boundariesLongerThanRfc2046sSeventyAreAccepted() throws IOException {
+        String orthancLike = "a".repeat(36) + "-" + "0123456789abcdef0123456789abcdef0123"; // 73 characters
+        assertThat(orthancLike).hasSize(73);
+        String header = "multipart/related; type=\"application/dicom\"; boundary=" + orthancLike;
+        assertThat(MultipartRelatedReader.boundaryOf(header)).isEqualTo(orthancLike);
+        String text = "--" + orthancLike + "\r\nContent-Type: application/dicom\r\n\r\nfirst\r\n--" + orthancLike
+                + "\r\n\r\nsecond\r\n--" + orthancLike + "--\r\n";
+        assertThat(partsOf(orthancLike, text)).containsExactly("first", "second");
+        String longest = "b".repeat(MultipartRelatedReader.MAX_BOUNDARY_LENGTH);
+        assertThat(MultipartRelatedReader.boundaryOf("multipart/related; boundary=" + longest)).isEqualTo(longest);
+    }
+
+    @Test
+    void quotedBoundariesMayHoldSeparatorsAndEscapes() throws IOException {
+        assertThat(MultipartRelatedReader.boundaryOf("multipart/related; boundary=\"x;y=z, w\"; type=application/dicom"))
+                .isEqualTo("x;y=z, w");
+        assertThat(MultipartRelatedReader.boundaryOf("Multipart/Related;boundary=\"q\\\"uote\""))
+                .isEqualTo("q\"uote");
+        assertThat(MultipartRelatedReader.parameter("multipart/related; boundary=\"x;y\"; type=\"application/dicom\"",
+                "type")).isEqualTo("application/dicom");
+        assertThat(partsOf("x;y=z, w", "--x;y=z, w\r\n\r\nbody\r\n--x;y=z, w--")).containsExactly("body");
+    }
+
+    @Test
+    void transportPaddingAfterBoundariesIsIgnored() throws IOException {
+        String text = "--" + B + " \t \r\nContent-Type: application/dicom\r\n\r\none\r\n--" + B + "\t\r\n\r\ntwo\r\n--"
+                + B + "--   \r\nepilogue";
+        assertThat(partsOf(B, text)).containsExactly("one", "two");
+    }
+
+    @Test
+    void aMissingFinalCrlfOrCloseMarkerAfterTheLastBoundaryIsAccepted() throws IOException {
+        assertThat(partsOf(B, "--" + B + "\r\n\r\nonly\r\n--" + B + "--")).containsExactly("only");
+        assertThat(partsOf(B, "--" + B + "\r\n\r\nonly\r\n--" + B)).containsExactly("only");
+        assertThat(partsOf(B, "--" + B + "\r\n\r\nonly\r\n--" + B + "  ")).containsExactly("only");
+    }
+
+    @Test
+    void garbageIsStillRefusedWithAReason() {
+        assertThatThrownBy(() -> MultipartRelatedReader.boundaryOf("multipart/related; boundary="))
+                .hasMessageContaining("no boundary");
+        assertThatThrownBy(() -> MultipartRelatedReader.boundaryOf("multipart/related; boundary=" + "c".repeat(257)))
+                .hasMessageContaining("257 characters");
+        assertThatThrownBy(() -> MultipartRelatedReader.boundaryOf("multipart/related; boundary=\"a\u00e9b\""))
+                .hasMessageContaining("not printable ASCII");
+        assertThatThrownBy(() -> partsOf(B, "--" + B + "XYZ\r\n\r\nbody\r\n--" + B + "--"))
+                .isInstanceOf(MultipartRelatedReader.MalformedMultipartException.class)
+                .hasMessageContaining("instead of CRLF");
+        assertThatThrownBy(() -> partsOf("other-boundary", "--" + B + "\r\n\r\nbody\r\n--" + B + "--"))
+                .hasMessageContaining("does not contain the boundary");
+        assertThatThrownBy(() -> partsOf(B, "--" + B + "\r\n\r\nbody that never ends"))
+                .hasMessageContaining("truncated");
+    }
 }
