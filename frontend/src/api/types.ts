@@ -33,4 +33,12 @@ export interface AuditVerification {
   ok: boolean;
   events: number;
   firstBroken: number | null;
+  /** what was found when not ok */
+  reason: string | null;
+  /** first event of the HMAC-keyed chain */
+  keyedFrom: number | null;
+  /** the newest signed checkpoint (outside the database) the trail was compared with */
+  checkpointSeq: number | null;
+  checkpointTime: string | null;
+  checkpointsChecked: number;
 }

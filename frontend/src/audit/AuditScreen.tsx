@@ -59,7 +59,13 @@ export function AuditScreen() {
         <p className={verification.ok ? 'ok' : 'error'} data-testid="audit-verification">
           {verification.ok
             ? `Chain intact: ${verification.events} events verified.`
-            : `Chain broken at event ${verification.firstBroken} (of ${verification.events}).`}
+            : `Chain broken at event ${verification.firstBroken ?? '?'} (of ${verification.events}): ${verification.reason ?? ''}`}
+        </p>
+      )}
+      {verification?.checkpointSeq != null && (
+        <p className="muted" data-testid="audit-checkpoint">
+          Compared with {verification.checkpointsChecked} signed checkpoint(s) kept outside the database, the newest at
+          event {verification.checkpointSeq} ({verification.checkpointTime}).
         </p>
       )}
       {error && <p className="error">{error}</p>}

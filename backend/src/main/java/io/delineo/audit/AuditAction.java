@@ -32,6 +32,7 @@ public enum AuditAction {
     CONTOUR_SUBMIT("read"),
     DEID_MAPPING_READ("deid-map"),
     DICOM_DEIDENTIFY("study"),
+    DICOM_INSTANCES_ACCESSED("series"),
     DICOM_RETRIEVE("series"),
     DICOM_SEARCH("archive"),
     DICOM_STORE("instance"),

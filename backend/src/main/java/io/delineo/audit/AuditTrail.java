@@ -10,10 +10,8 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,12 +19,10 @@ import java.util.TreeMap;
  * Appends events to the hash-chained audit trail. {@link #record} joins the caller's transaction, so an action and
  * its audit event commit or roll back together. A transaction-scoped advisory lock serialises appends: the chain
  * needs the previous hash, and the lock is released at commit, so call {@code record} as the last step of an action.
+ * Image reads do not come here: {@link AccessRecorder} gathers them per user, series and time window.
  */
 @ApplicationScoped
 public class AuditTrail {
-    /** advisory-lock key reserved for the audit chain ("delineo" in ASCII) */
-    static final long CHAIN_LOCK_KEY = 0x64656c696e656fL;
-
     @Inject
     EntityManager em;
     @Inject
@@ -35,6 +31,8 @@ public class AuditTrail {
     RequestMetadata request;
     @Inject
     ObjectMapper objectMapper;
+    @Inject
+    AuditKeyring keyring;
 
     /** Records an event in the caller's transaction (required). Returns its sequence number. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -95,49 +93,12 @@ public class AuditTrail {
 
     private long append(CurrentUser.Snapshot user, String requestId, String clientAddress, String action,
                         String resourceType, Object resourceId, AuditOutcome outcome, Map<String, ?> details) {
-        String detailsJson = toJson(details);
-        return em.unwrap(Session.class).doReturningWork(conn -> {
-            try (PreparedStatement lock = conn.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, CHAIN_LOCK_KEY);
-                lock.execute();
-            }
-            long seq = 1;
-            String previousHash = AuditHashChain.GENESIS;
-            try (PreparedStatement last = conn.prepareStatement(
-                    "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1");
-                 ResultSet rs = last.executeQuery()) {
-                if (rs.next()) {
-                    seq = rs.getLong(1) + 1;
-                    previousHash = rs.getString(2);
-                }
-            }
-            AuditRecord rec = new AuditRecord(seq, Instant.now(), printable(user.id()), printable(user.name()),
-                    String.join(",", user.roles()), action, resourceType,
-                    resourceId == null ? null : printable(resourceId.toString()), outcome, printable(requestId),
-                    printable(clientAddress), detailsJson);
-            String hash = AuditHashChain.hash(rec, previousHash);
-            try (PreparedStatement insert = conn.prepareStatement("""
-                    INSERT INTO audit_event (seq, event_time, user_id, user_name, roles, action, resource_type,
-                        resource_id, outcome, request_id, client_address, details, prev_hash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS json), ?, ?)""")) {
-                insert.setLong(1, seq);
-                insert.setObject(2, rec.time().atOffset(ZoneOffset.UTC));
-                insert.setString(3, rec.userId());
-                insert.setString(4, rec.userName());
-                insert.setString(5, rec.roles());
-                insert.setString(6, rec.action());
-                insert.setString(7, rec.resourceType());
-                insert.setString(8, rec.resourceId());
-                insert.setString(9, rec.outcome().name());
-                insert.setString(10, rec.requestId());
-                insert.setString(11, rec.clientAddress());
-                insert.setString(12, rec.detailsJson());
-                insert.setString(13, previousHash);
-                insert.setString(14, hash);
-                insert.executeUpdate();
-            }
-            return seq;
-        });
+        ChainAppender.Draft draft = new ChainAppender.Draft(Instant.now(), printable(user.id()),
+                printable(user.name()), String.join(",", user.roles()), action, resourceType,
+                resourceId == null ? null : printable(resourceId.toString()), outcome, printable(requestId),
+                printable(clientAddress), toJson(details));
+        AuditKey key = keyring.key();
+        return em.unwrap(Session.class).doReturningWork(conn -> ChainAppender.append(conn, key, List.of(draft)).get(0));
     }
 
     /** Values from requests (ids, UIDs from uploaded files) may hold control characters; the trail keeps text only. */
@@ -151,7 +112,7 @@ public class AuditTrail {
         return out.toString();
     }
 
-    private String toJson(Map<String, ?> details) {
+    String toJson(Map<String, ?> details) {
         try {
             // sorted keys: the same details always read the same in the trail
             return objectMapper.writeValueAsString(details == null ? Map.of() : new TreeMap<>(details));

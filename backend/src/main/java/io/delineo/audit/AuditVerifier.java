@@ -1,75 +1,102 @@
 package io.delineo.audit;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.OffsetDateTime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Recomputes the hash chain over the whole trail and names the first event whose link does not hold. */
+/**
+ * Recomputes the chain over the whole trail (SHA-256 before the keyed chain started, HMAC after) and compares it with
+ * the newest signed checkpoints kept outside the database. Names the first event affected by an edit, a deletion,
+ * a re-chaining without the key, or (against a checkpoint) a deleted or rewritten tail.
+ */
 @ApplicationScoped
 public class AuditVerifier {
-    private static final int BATCH = 5000;
+    /** how many of the newest checkpoints are compared with the trail */
+    static final int CHECKPOINTS_CHECKED = 100;
 
-    public record Verification(boolean ok, long events, Long firstBroken) {
+    /**
+     * {@code ok}, {@code events} and {@code firstBroken} as before; {@code reason} says what is wrong,
+     * {@code keyedFrom} where the HMAC chain starts, and the newest checkpoint the trail was compared with.
+     */
+    public record Verification(boolean ok, long events, Long firstBroken, String reason, Long keyedFrom,
+                               Long checkpointSeq, String checkpointTime, int checkpointsChecked) {
     }
 
     @Inject
-    EntityManager em;
+    AgroalDataSource dataSource;
+    @Inject
+    AuditKeyring keyring;
+    @Inject
+    AuditCheckpoints checkpoints;
 
-    @Transactional
     public Verification verify() {
-        return em.unwrap(Session.class).doReturningWork(conn -> {
-            long events = 0;
-            long expectedSeq = 1;
-            long afterSeq = 0;
-            String previousHash = AuditHashChain.GENESIS;
-            try (PreparedStatement ps = conn.prepareStatement("""
-                    SELECT seq, event_time, user_id, user_name, roles, action, resource_type, resource_id, outcome,
-                           request_id, client_address, details::text, prev_hash, hash
-                    FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?""")) {
-                while (true) {
-                    ps.setLong(1, afterSeq);
-                    ps.setInt(2, BATCH);
-                    int inBatch = 0;
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            inBatch++;
-                            events++;
-                            long seq = rs.getLong(1);
-                            AuditRecord rec = new AuditRecord(seq, rs.getObject(2, OffsetDateTime.class).toInstant(),
-                                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                                    rs.getString(7), rs.getString(8), AuditOutcome.valueOf(rs.getString(9)),
-                                    rs.getString(10), rs.getString(11), rs.getString(12));
-                            String storedPrev = rs.getString(13);
-                            String storedHash = rs.getString(14);
-                            // a missing sequence number means a deleted event: the link at this row is broken
-                            boolean linkHolds = seq == expectedSeq && previousHash.equals(storedPrev)
-                                    && AuditHashChain.hash(rec, storedPrev).equals(storedHash);
-                            if (!linkHolds) {
-                                return new Verification(false, countAll(conn), seq);
-                            }
-                            previousHash = storedHash;
-                            expectedSeq = seq + 1;
-                            afterSeq = seq;
-                        }
-                    }
-                    if (inBatch < BATCH) break;
-                }
-            }
-            return new Verification(true, events, null);
-        });
+        AuditKey key = keyring.key();
+        // read before the trail: a checkpoint written while the chain is being walked cannot be ahead of what the
+        // walk sees
+        AuditCheckpoints.Loaded loaded;
+        try {
+            loaded = checkpoints.load(CHECKPOINTS_CHECKED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the audit checkpoints cannot be read", e);
+        }
+        List<Checkpoint> cps = loaded.valid();
+        Checkpoint newest = cps.isEmpty() ? null : cps.get(0);
+        Long keyedFrom = newest == null ? null : newest.keyedFrom();
+        Set<Long> wanted = cps.stream().map(Checkpoint::seq).collect(Collectors.toSet());
+        Map<Long, String> seen = new HashMap<>();
+        ChainCheck check = new ChainCheck(key, 0, AuditHashChain.GENESIS, keyedFrom);
+        ChainCheck.Break broken;
+        long events;
+        try (Connection conn = dataSource.getConnection()) {
+            broken = ChainRows.walk(conn, 0, check, wanted, seen);
+            events = ChainRows.count(conn);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit trail cannot be read: " + e.getMessage(), e);
+        }
+        if (broken == null) broken = againstCheckpoints(cps, check.lastSeq(), seen);
+        Long first = broken == null ? null : broken.seq();
+        String reason = broken == null ? null : broken.reason();
+        if (!loaded.problems().isEmpty()) {
+            reason = (reason == null ? "" : reason + "; ") + String.join("; ", loaded.problems());
+        }
+        Long firstKeyed = check.firstKeyed() != null ? check.firstKeyed() : keyedFrom;
+        return new Verification(reason == null, events, first, reason, firstKeyed,
+                newest == null ? null : newest.seq(), newest == null ? null : newest.time().toString(), cps.size());
     }
 
-    private static long countAll(java.sql.Connection conn) throws java.sql.SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT count(*) FROM audit_event");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+    /** The trail walked cleanly up to {@code head}; does it still hold what the checkpoints signed? */
+    static ChainCheck.Break againstCheckpoints(List<Checkpoint> newestFirst, long head, Map<Long, String> seen) {
+        ChainCheck.Break found = null;
+        for (int i = 0; i < newestFirst.size(); i++) {
+            Checkpoint cp = newestFirst.get(i);
+            ChainCheck.Break b = null;
+            if (cp.seq() > head) {
+                b = new ChainCheck.Break(head + 1, "the trail ends at event " + head + " but the checkpoint of "
+                        + cp.time() + " counted " + cp.seq() + ": events from " + (head + 1) + " on were deleted");
+            } else if (!cp.hash().equals(seen.get(cp.seq()))) {
+                long from = 1;
+                for (int j = i + 1; j < newestFirst.size(); j++) {
+                    Checkpoint older = newestFirst.get(j);
+                    if (older.seq() < cp.seq() && older.hash().equals(seen.get(older.seq()))) {
+                        from = older.seq() + 1;
+                        break;
+                    }
+                }
+                b = new ChainCheck.Break(from, "event " + cp.seq() + " is not the one the checkpoint of " + cp.time()
+                        + " signed: the trail was rewritten at or after event " + from);
+            }
+            if (b != null && (found == null || b.seq() < found.seq())) found = b;
         }
+        return found;
     }
 }

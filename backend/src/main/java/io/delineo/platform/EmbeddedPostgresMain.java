@@ -15,13 +15,20 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The PostgreSQL of {@code ./delineo up}: a real PostgreSQL 17 (zonky binaries) whose data directory persists across
  * restarts (initdb runs only when the directory is empty). Creates the {@code delineo} and {@code keycloak} databases
- * on first start, prints {@code READY port=N} and runs until the process is terminated, then stops the server
+ * on first start and the portal's runtime role {@code delineo_app}, prints {@code READY port=N} and runs until the
+ * process is terminated, then stops the server
  * cleanly. Run as its own process so the portal itself needs nothing but a JDBC URL (as in docker-compose).
  *
  * <p>Usage: {@code EmbeddedPostgresMain --port 5433 --data-dir data/postgres}
  */
 public final class EmbeddedPostgresMain {
     private static final String[] DATABASES = {"delineo", "keycloak"};
+    /**
+     * The portal's login: it owns nothing, so it cannot alter or empty the audit trail; the migrations (run as the
+     * owner {@code delineo}) grant it its rights. Created on every start if missing, which also upgrades data
+     * directories made before it existed (their objects already belong to {@code delineo}, the owner role).
+     */
+    static final String RUNTIME_ROLE = "delineo_app";
 
     private EmbeddedPostgresMain() {
     }
@@ -86,6 +93,10 @@ public final class EmbeddedPostgresMain {
                 if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
                     st.execute("CREATE DATABASE " + name + " OWNER " + name);
                 }
+            }
+            if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", RUNTIME_ROLE)) {
+                st.execute("CREATE ROLE " + RUNTIME_ROLE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '"
+                        + RUNTIME_ROLE + "'");
             }
         }
     }

@@ -10,14 +10,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.jboss.logging.Logger;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Before the portal serves anything: PostgreSQL and Keycloak must answer, then the schema is migrated. If either
@@ -45,6 +51,13 @@ public class StartupChecks {
     String oidcUrl;
     @ConfigProperty(name = "delineo.startup.check-oidc", defaultValue = "true")
     boolean checkOidc;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String runtimeUser;
+    /** the role that owns the schema and runs migrations; the portal itself runs as the datasource user */
+    @ConfigProperty(name = "delineo.db.owner-user")
+    Optional<String> ownerUser;
+    @ConfigProperty(name = "delineo.db.owner-password")
+    Optional<String> ownerPassword;
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
         String problem = databaseProblem();
@@ -54,8 +67,57 @@ public class StartupChecks {
             Quarkus.asyncExit(3);
             return;
         }
-        flyway.migrate();
+        try {
+            migrate();
+        } catch (FlywayException e) {
+            LOG.error("the database schema could not be migrated: " + rootMessage(e));
+            Quarkus.asyncExit(3);
+            return;
+        }
+        warnIfTrailIsUnprotected();
         ready.fire(new Ready());
+    }
+
+    /**
+     * Migrations run as the owner role, so the portal's own login never needs (and never gets) the right to alter or
+     * empty the audit trail. Without an owner configured they run as the datasource user, as before.
+     */
+    private void migrate() {
+        String owner = ownerUser.filter(u -> !u.isBlank()).orElse(null);
+        if (owner == null || owner.equals(runtimeUser)) {
+            flyway.migrate();
+            return;
+        }
+        PGSimpleDataSource ownerLogin = new PGSimpleDataSource();
+        ownerLogin.setURL(jdbcUrl);
+        ownerLogin.setUser(owner);
+        ownerLogin.setPassword(ownerPassword.orElse(""));
+        // the same migrations, locations and placeholders as configured, on the owner's login
+        Flyway asOwner = Flyway.configure(Thread.currentThread().getContextClassLoader())
+                .configuration(flyway.getConfiguration())
+                .dataSource(ownerLogin)
+                .load();
+        asOwner.migrate();
+    }
+
+    private void warnIfTrailIsUnprotected() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT r.rolsuper OR pg_has_role(current_user, t.tableowner, 'USAGE')
+                            OR has_table_privilege('audit_event', 'UPDATE')
+                            OR has_table_privilege('audit_event', 'DELETE')
+                            OR has_table_privilege('audit_event', 'TRUNCATE')
+                     FROM pg_roles r, pg_tables t
+                     WHERE r.rolname = current_user AND t.tablename = 'audit_event'""");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && rs.getBoolean(1)) {
+                LOG.warn("the portal's database login " + runtimeUser + " can alter or delete audit events: run it as "
+                        + "a role without ownership and set DELINEO_DB_OWNER_USER / DELINEO_DB_OWNER_PASSWORD for "
+                        + "migrations (README: audit trail)");
+            }
+        } catch (SQLException e) {
+            LOG.warn("the audit table's privileges could not be checked: " + e.getMessage());
+        }
     }
 
     private String databaseProblem() {

@@ -2,8 +2,8 @@ package io.delineo.archive.web;
 
 import io.delineo.archive.ArchiveAccess;
 import io.delineo.archive.ContentAddressedStore;
+import io.delineo.audit.AccessRecorder;
 import io.delineo.audit.AuditAction;
-import io.delineo.audit.AuditTrail;
 import io.delineo.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Resolves what a WADO request may retrieve (access checked, audited in the same transaction) into stored files and
- * metadata; the resource streams the bytes after the transaction.
+ * Resolves what a WADO request may retrieve (access checked; the access audited, its first read in a window on record
+ * before anything is served) into stored files and metadata; the resource streams the bytes after the transaction.
  */
 @ApplicationScoped
 public class WadoService {
@@ -39,7 +39,7 @@ public class WadoService {
     @Inject
     ArchiveAccess access;
     @Inject
-    AuditTrail audit;
+    AccessRecorder accesses;
     @Inject
     ContentAddressedStore store;
 
@@ -47,7 +47,7 @@ public class WadoService {
     @Transactional
     public List<StoredInstance> instances(String study, String series, String sop, String what) {
         List<Row> rows = rows(study, series, sop, false);
-        audit(study, series, sop, what, rows.size());
+        audit(rows, what, false);
         List<StoredInstance> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(new StoredInstance(r.study, r.series, r.sop, r.sopClass, r.ts, store.pathOf(r.sha), r.size, r.sha,
@@ -60,7 +60,7 @@ public class WadoService {
     @Transactional
     public String metadata(String study, String series, String sop) {
         List<Row> rows = rows(study, series, sop, true);
-        audit(study, series, sop, "metadata", rows.size());
+        audit(rows, "metadata", true);
         StringBuilder sb = new StringBuilder("[");
         for (int i = 0; i < rows.size(); i++) {
             if (i > 0) sb.append(',');
@@ -120,13 +120,21 @@ public class WadoService {
         return out;
     }
 
-    private void audit(String study, String series, String sop, String what, int count) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("study", study);
-        details.put("series", series);
-        details.put("retrieved", what);
-        details.put("instances", count);
-        String type = sop != null ? "instance" : series != null ? "series" : "study";
-        audit.success(AuditAction.DICOM_RETRIEVE, type, sop != null ? sop : series != null ? series : study, details);
+    /**
+     * Image reads are audited per user, series and access window ({@link AccessRecorder}), not per request: the
+     * viewer fetches a series frame by frame, and readers must not queue behind each other on the chain lock.
+     */
+    private void audit(List<Row> rows, String what, boolean metadata) {
+        int frames = what.startsWith("frames ") ? what.substring("frames ".length()).split(",").length : 0;
+        Map<String, List<String>> bySeries = new LinkedHashMap<>();
+        Map<String, String> studyOf = new LinkedHashMap<>();
+        for (Row r : rows) {
+            bySeries.computeIfAbsent(r.series, s -> new ArrayList<>()).add(r.sop);
+            studyOf.put(r.series, r.study);
+        }
+        for (Map.Entry<String, List<String>> e : bySeries.entrySet()) {
+            if (metadata) accesses.metadataServed(studyOf.get(e.getKey()), e.getKey(), e.getValue());
+            else accesses.instancesServed(studyOf.get(e.getKey()), e.getKey(), e.getValue(), frames);
+        }
     }
 }
