@@ -170,6 +170,12 @@ public class IndexWriter {
                                                   String sha256, long size, String json, boolean replacing)
             throws SQLException {
         String previousSha = null;
+        // one writer per SOP Instance UID at a time: without it, two replacements of an instance that is not yet
+        // (or just no longer) in the index both see no row and both insert, and the second fails on the unique key
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 16))")) {
+            lock.setString(1, a.sopInstanceUid());
+            lock.executeQuery().close();
+        }
         if (replacing) {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT file_sha256, series_fk FROM instance WHERE sop_instance_uid = ? FOR UPDATE")) {

@@ -123,7 +123,9 @@ public class IngestService {
                     + a.sopInstanceUid() + " is already stored; send it as a replacement to overwrite it",
                     a.sopClassUid(), a.sopInstanceUid(), source);
         }
-        return place(staged, file, a, metadata, existing.isPresent(), source);
+        // with replace=true the index write decides under a lock whether there is something to replace: a parallel
+        // upload of the same instance may have stored it since the lookup above
+        return place(staged, file, a, metadata, replace || existing.isPresent(), source);
     }
 
     private IngestResult deidentified(DicomFile file, IndexedAttributes a, boolean replace, String source,

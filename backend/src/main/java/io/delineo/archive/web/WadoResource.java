@@ -9,6 +9,7 @@ import io.delineo.dicom.io.DicomReader;
 import io.delineo.dicom.io.DicomWriter;
 import io.delineo.dicom.io.ReadOptions;
 import io.delineo.dicom.pixel.PixelData;
+import io.delineo.domain.Refusal;
 import io.delineo.platform.ApiException;
 import io.delineo.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -99,12 +100,7 @@ public class WadoResource {
                            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         WadoService.StoredInstance stored = wado.instances(study, series, sop, "frames " + frames).get(0);
         DicomFile file = read(stored);
-        PixelData pixels;
-        try {
-            pixels = PixelData.of(file);
-        } catch (DicomException e) {
-            throw ApiException.badRequest("instance " + sop + " has no readable pixel data: " + e.getMessage());
-        }
+        PixelData pixels = pixelDataOf(file, sop);
         List<Integer> numbers = frameNumbers(frames, pixels.frameCount());
         boolean original = wantsOriginal(AcceptHeader.parse(accept), stored.transferSyntaxUid());
         List<byte[]> bodies = new ArrayList<>();
@@ -118,8 +114,11 @@ public class WadoResource {
                 for (int n : numbers) bodies.add(pixels.nativeFrame(n - 1));
             }
         } catch (UnsupportedTransferSyntaxException e) {
-            throw new ApiException(406, "frames stored as " + file.transferSyntax().name() + " cannot be decompressed"
-                    + " on the server; ask for transfer-syntax=* to receive them as stored");
+            throw new Refusal(Refusal.Kind.NOT_ACCEPTABLE, "frames stored as " + file.transferSyntax().name()
+                    + " cannot be decompressed on the server; ask for transfer-syntax=* to receive them as stored");
+        } catch (DicomException | IndexOutOfBoundsException e) {
+            throw Refusal.unprocessable("the stored pixel data of instance " + sop + " cannot be decoded: "
+                    + e.getMessage());
         }
         String boundary = MultipartRelatedWriter.newBoundary();
         String base = "/dicom-web/studies/" + study + "/series/" + series + "/instances/" + sop + "/frames/";
@@ -140,7 +139,7 @@ public class WadoResource {
                              @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         if (path.equalsIgnoreCase("7FE00010")) {
             WadoService.StoredInstance stored = wado.instances(study, series, sop, "bulkdata " + path).get(0);
-            int count = PixelData.of(read(stored)).frameCount();
+            int count = pixelDataOf(read(stored), sop).frameCount();
             StringBuilder all = new StringBuilder();
             for (int i = 1; i <= count; i++) all.append(i == 1 ? "" : ",").append(i);
             return frames(study, series, sop, all.toString(), accept);
@@ -219,7 +218,8 @@ public class WadoResource {
 
     static List<Integer> frameNumbers(String list, int frameCount) {
         List<Integer> numbers = new ArrayList<>();
-        for (String s : list.split(",")) {
+        // -1 keeps empty items, so "," and "1," are refused instead of naming no frame at all
+        for (String s : list.split(",", -1)) {
             int n;
             try {
                 n = Integer.parseInt(s.trim());
@@ -233,6 +233,19 @@ public class WadoResource {
             numbers.add(n);
         }
         return numbers;
+    }
+
+    /** An instance without pixel data (an RTSTRUCT) has no frames: 404; pixel data we cannot make sense of: 422. */
+    private static PixelData pixelDataOf(DicomFile file, String sop) {
+        if (!file.dataset().contains(io.delineo.dicom.Tags.PixelData)) {
+            throw Refusal.notFound("instance " + sop + " has no pixel data (7FE0,0010), so it has no frames");
+        }
+        try {
+            return PixelData.of(file);
+        } catch (DicomException e) {
+            throw Refusal.unprocessable("the stored pixel data of instance " + sop + " cannot be read: "
+                    + e.getMessage());
+        }
     }
 
     static DicomFile read(WadoService.StoredInstance s) {
