@@ -73,6 +73,11 @@ public final class ReadValidator {
             for (int c = 0; c < lesion.contours().size(); c++) {
                 String at = where + ", contour " + (c + 1);
                 ReadContent.Contour contour = lesion.contours().get(c);
+                if (contour.points().size() > MAX_POINTS_PER_CONTOUR) {
+                    problems.add(at + ": " + contour.points().size() + " points; a contour may have at most "
+                            + MAX_POINTS_PER_CONTOUR);
+                    continue;
+                }
                 ImagePlane plane = contour.sopInstanceUid() == null ? null : planes.get(contour.sopInstanceUid());
                 if (plane == null) {
                     problems.add(at + ": image " + contour.sopInstanceUid() + " is not part of this case");

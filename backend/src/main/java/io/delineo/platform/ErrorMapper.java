@@ -61,7 +61,17 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
+        if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof java.time.DateTimeException) {
+            // JAX-RS answers a parameter that does not convert (?page=abc) with 404; it is the request that is wrong
+            return body(400, "A path or query parameter has the wrong form: " + e.getCause().getMessage(), Map.of());
+        }
         return body(404, "No such resource.", Map.of());
+    }
+
+    /** More specific than the Jackson extension's own mapper, so the message names the place in the body. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return badJson(e);
     }
 
     @ServerExceptionMapper
@@ -104,6 +114,11 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            // what went wrong while the framework read the body: say that, not "HTTP 400 Bad Request"
+            if (cause instanceof BodyLimits.TooLarge tooLarge) return bodyTooLarge(tooLarge);
+            if (cause instanceof JsonProcessingException json) return badJson(json);
+        }
         int status = e.getResponse().getStatus();
         String message = e.getMessage() == null || e.getMessage().isBlank() || GENERIC.matcher(e.getMessage()).matches()
                 ? explain(status) : e.getMessage();

@@ -54,8 +54,8 @@ class UnservablePixelDataRefusedTest {
     }
 
     static void assertNotIndexed(DicomFile f) {
-        String sop = f.dataset().getString(Tags.SOPInstanceUID);
-        given().auth().oauth2(TestTokens.pi()).get("/dicom-web/instances?SOPInstanceUID=" + sop).then().statusCode(204);
+        given().auth().oauth2(TestTokens.pi()).get("/dicom-web/studies/" + f.dataset().getString(Tags.StudyInstanceUID)
+                + "/metadata").then().statusCode(404);
     }
 
     @Test
