@@ -94,7 +94,7 @@ public class BodyLimits {
         rc.next();
     }
 
-    /** Counts bodies without a declared length as JAX-RS reads them. */
+    /** Counts bodies without a declared length as JAX-RS reads them, with JSON text checks on ({@link JsonText}). */
     @Provider
     public static class Counting implements ReaderInterceptor {
         @Inject
@@ -108,7 +108,13 @@ public class BodyLimits {
             Limit limit = limits.limitFor(request.method().name(), request.path(),
                     context.getMediaType() == null ? null : context.getMediaType().toString());
             if (limit != null) context.setInputStream(new CountingStream(context.getInputStream(), limit));
-            return context.proceed();
+            try {
+                return JsonText.whileReadingRequestBody(context::proceed);
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -24,10 +24,28 @@ import java.util.Map;
  * codes except tab, line feed and carriage return) are refused, and so is text longer than
  * {@code delineo.limits.text-chars}. PostgreSQL cannot store NUL in text and none of these characters belongs in a
  * label, a name or a note; the refusal names the field by its JSON path so the client can tell which one.
+ * <p>The checks apply while a request body is read ({@link #whileReadingRequestBody}), not when the portal reads
+ * JSON it wrote itself (stored reads, audit details), so data stored before this check stays readable.
  */
 @Singleton
 public class JsonText implements ObjectMapperCustomizer {
     public static final int DEFAULT_MAX_CHARS = 10_000;
+    private static final ThreadLocal<Boolean> READING_REQUEST = new ThreadLocal<>();
+
+    /** Runs {@code read} (the framework reading a request body) with the checks on. */
+    public static <T> T whileReadingRequestBody(java.util.concurrent.Callable<T> read) throws Exception {
+        Boolean outer = READING_REQUEST.get();
+        READING_REQUEST.set(Boolean.TRUE);
+        try {
+            return read.call();
+        } finally {
+            if (outer == null) READING_REQUEST.remove();
+        }
+    }
+
+    static boolean checking() {
+        return READING_REQUEST.get() != null;
+    }
 
     /** A text value the portal does not accept; mapped to 400 with its message by {@link ErrorMapper}. */
     public static class RefusedText extends JsonMappingException {
@@ -79,7 +97,7 @@ public class JsonText implements ObjectMapperCustomizer {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = StringDeserializer.instance.deserialize(p, ctxt);
-            if (value != null) {
+            if (value != null && checking()) {
                 String problem = problem(value, maxChars);
                 if (problem != null) {
                     throw new RefusedText(p, field(p.getParsingContext().pathAsPointer().toString()) + " " + problem);
@@ -104,7 +122,7 @@ public class JsonText implements ObjectMapperCustomizer {
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String at = p.getParsingContext().pathAsPointer().toString();
             T value = delegate.deserialize(p, ctxt);
-            check(p, value, at);
+            if (checking()) check(p, value, at);
             return value;
         }
 

@@ -43,10 +43,23 @@ public final class FrameCheck {
             } catch (UnsupportedTransferSyntaxException e) {
                 // e.g. 12-bit DCT JPEG: the browser decodes it; its markers were checked above
             } catch (DicomException | IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException e) {
-                return Optional.of(frame + " cannot be decoded as " + ts.name() + ": " + e.getMessage());
+                // RLE is decoded by our own complete decoder: a failure is bad data. A JPEG or JPEG 2000 codestream
+                // that is complete (ends in its end marker) may use features the Java codecs lack but the browser's
+                // have (JPEG 2000 capabilities beyond Part 1, lenient JPEG segment handling): keep it; WADO answers
+                // 422 for a server-side decompression and the viewer asks for the frame as stored
+                if (ts.decoder() == TransferSyntax.PixelDecoding.RLE || !endsWithEndMarker(encoded)) {
+                    return Optional.of(frame + " cannot be decoded as " + ts.name() + ": " + e.getMessage());
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** JPEG's EOI and JPEG 2000's EOC are both FFD9; a fragment may carry one byte of zero padding after it. */
+    static boolean endsWithEndMarker(byte[] f) {
+        int end = f.length;
+        while (end > 2 && f[end - 1] == 0 && f.length - end < 2) end--;
+        return end >= 4 && (f[end - 2] & 0xFF) == 0xFF && (f[end - 1] & 0xFF) == 0xD9;
     }
 
     private static String describe(PixelDescription d) {

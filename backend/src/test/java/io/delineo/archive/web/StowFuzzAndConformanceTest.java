@@ -144,8 +144,9 @@ class StowFuzzAndConformanceTest {
         int requests = 0;
         Map<String, Integer> statuses = new java.util.TreeMap<>();
         List<String> serverErrors = new ArrayList<>();
-        String token = TestTokens.pi();
         for (String url : retrieveUrls) {
+            // a fresh token per instance: the walk outlasts a token's lifetime on a loaded machine
+            String token = TestTokens.pi();
             String path = url.substring(url.indexOf("/dicom-web/"));
             Response metadata = given().auth().oauth2(token).get(path + "/metadata");
             JsonNode item;
@@ -172,7 +173,8 @@ class StowFuzzAndConformanceTest {
                             Integer::sum);
                     if (r.statusCode() >= 500) serverErrors.add(p + " (" + accept + "): " + r.asString());
                     if (r.statusCode() >= 400) {
-                        assertThat(r.asString()).as("a refusal at " + p + " says why").contains("message");
+                        assertThat(r.asString()).as("a refusal at " + p + " (" + r.statusCode() + ") says why")
+                                .contains("message");
                     }
                 }
             }
