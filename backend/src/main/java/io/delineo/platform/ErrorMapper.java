@@ -76,6 +76,8 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
+        // Jackson wraps a failed read of the stream, such as a body passing its size limit
+        if (e.getCause() instanceof BodyLimits.TooLarge tooLarge) return bodyTooLarge(tooLarge);
         if (e instanceof JsonText.RefusedText) return body(400, e.getOriginalMessage(), Map.of());
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             return body(400, "The request body does not fit this endpoint at " + pointer(m.getPath()) + ": "
@@ -114,9 +116,11 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // what went wrong while the framework read the body: say that, not "HTTP 400 Bad Request"
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            // what went wrong while the framework read the body: say that, not "HTTP 400 Bad Request"
             if (cause instanceof BodyLimits.TooLarge tooLarge) return bodyTooLarge(tooLarge);
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) return badJson(json);
         }
         int status = e.getResponse().getStatus();
