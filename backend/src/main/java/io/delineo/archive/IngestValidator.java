@@ -4,6 +4,8 @@ import io.delineo.dicom.Dataset;
 import io.delineo.dicom.DicomFile;
 import io.delineo.dicom.Tags;
 import io.delineo.dicom.TransferSyntax;
+import io.delineo.dicom.pixel.FrameCheck;
+import io.delineo.dicom.pixel.PixelData;
 import io.delineo.dicom.pixel.PixelDescription;
 
 import java.util.Optional;
@@ -73,7 +75,12 @@ public final class IngestValidator {
                 return Optional.of("transfer syntax " + file.transferSyntax().name()
                         + " needs encapsulated pixel data, but the pixel data is native");
             }
-            return Optional.empty();
+            // every frame must be servable: refuse now rather than answer WADO frame requests with errors later
+            try {
+                return FrameCheck.problem(PixelData.of(file)).map(p -> "pixel data refused: " + p);
+            } catch (RuntimeException e) {
+                return Optional.of("pixel data refused: " + e.getMessage());
+            }
         }
         byte[] bytes = ds.getBytes(Tags.PixelData);
         int frames = Math.max(1, ds.getInt(Tags.NumberOfFrames, 1));

@@ -13,9 +13,17 @@ import java.util.Set;
  */
 public final class ReadValidator {
     public static final double PLANE_TOLERANCE_MM = 0.1;
+    /*
+     * Limits sized for pNEN work with room to spare: a case has a few lesions (primary, nodes, liver metastases) on
+     * 3-4 phases of 60-150 slices, so a thorough read holds a few hundred contours; a freehand or brush outline of a
+     * large liver metastasis at 0.7 mm pixels has a few hundred to a few thousand points. 2,000 contours x ~1,000
+     * points is the 2,000,000-point ceiling (~120 MB of JSON at ~60 bytes a point, under delineo.limits.json-bytes).
+     */
     static final int MAX_LESIONS = 50;
     static final int MAX_CONTOURS_PER_LESION = 2000;
-    static final int MAX_POINTS_PER_CONTOUR = 10_000;
+    static final int MAX_CONTOURS_PER_READ = 2000;
+    static final int MAX_POINTS_PER_CONTOUR = 20_000;
+    static final long MAX_POINTS_PER_READ = 2_000_000;
 
     private ReadValidator() {
     }
@@ -28,6 +36,20 @@ public final class ReadValidator {
         List<String> problems = new ArrayList<>();
         if (read.lesions().size() > MAX_LESIONS) {
             problems.add("a read may hold at most " + MAX_LESIONS + " lesions, this one has " + read.lesions().size());
+            return problems;
+        }
+        long contours = 0, points = 0;
+        for (ReadContent.Lesion lesion : read.lesions()) {
+            contours += lesion.contours().size();
+            for (ReadContent.Contour c : lesion.contours()) points += c.points() == null ? 0 : c.points().size();
+        }
+        if (contours > MAX_CONTOURS_PER_READ) {
+            problems.add("a read may hold at most " + MAX_CONTOURS_PER_READ + " contours, this one has " + contours);
+            return problems;
+        }
+        if (points > MAX_POINTS_PER_READ) {
+            problems.add("a read may hold at most " + MAX_POINTS_PER_READ + " points in all its contours, this one has "
+                    + points);
             return problems;
         }
         Set<String> ids = new HashSet<>();
@@ -43,13 +65,19 @@ public final class ReadValidator {
                 problems.add(where + ": label must be one of " + labels);
             }
             if (lesion.contours().size() > MAX_CONTOURS_PER_LESION) {
-                problems.add(where + ": more than " + MAX_CONTOURS_PER_LESION + " contours");
+                problems.add(where + ": " + lesion.contours().size() + " contours; a lesion may have at most "
+                        + MAX_CONTOURS_PER_LESION);
                 continue;
             }
             Set<String> series = new HashSet<>();
             for (int c = 0; c < lesion.contours().size(); c++) {
                 String at = where + ", contour " + (c + 1);
                 ReadContent.Contour contour = lesion.contours().get(c);
+                if (contour.points().size() > MAX_POINTS_PER_CONTOUR) {
+                    problems.add(at + ": " + contour.points().size() + " points; a contour may have at most "
+                            + MAX_POINTS_PER_CONTOUR);
+                    continue;
+                }
                 ImagePlane plane = contour.sopInstanceUid() == null ? null : planes.get(contour.sopInstanceUid());
                 if (plane == null) {
                     problems.add(at + ": image " + contour.sopInstanceUid() + " is not part of this case");
@@ -72,7 +100,7 @@ public final class ReadValidator {
     private static java.util.Optional<String> contourProblem(ReadContent.Contour contour, ImagePlane plane) {
         List<double[]> points = new ArrayList<>(contour.points());
         if (points.size() > MAX_POINTS_PER_CONTOUR) {
-            return java.util.Optional.of("more than " + MAX_POINTS_PER_CONTOUR + " points");
+            return java.util.Optional.of(points.size() + " points; a contour may have at most " + MAX_POINTS_PER_CONTOUR);
         }
         for (int i = 0; i < points.size(); i++) {
             double[] p = points.get(i);

@@ -86,9 +86,11 @@ class AuthenticationAndRolesTest {
     @Test
     void healthMetricsAndOpenApiAnswer() {
         given().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
-        assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
-                .contains("http_server_requests");
-        assertThat(given().accept("application/json").when().get("/q/openapi").then().statusCode(200).extract().asString())
+        // metrics and the API description are for admins (OperationalEndpointsTest covers the refusals)
+        assertThat(given().auth().oauth2(TestTokens.admin()).when().get("/q/metrics").then().statusCode(200)
+                .extract().asString()).contains("http_server_requests");
+        assertThat(given().auth().oauth2(TestTokens.admin()).accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString())
                 .contains("/api/me").contains("/api/audit/verify");
     }
 }

@@ -22,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces({"application/dicom+json", "application/json"})
 @RolesAllowed({Roles.READER, Roles.PI, Roles.BOARD, Roles.ADMIN})
 public class QidoResource {
+    /** retrieve URLs are built from this configured address, never from the request's Host header */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "delineo.public-base-url")
+    String publicBaseUrl;
     @Inject
     QidoService qido;
 
@@ -75,6 +78,6 @@ public class QidoResource {
         } catch (IllegalArgumentException e) {
             throw Refusal.invalid(e.getMessage());
         }
-        return qido.search(query, study, series, uri.getBaseUri().toString().replaceAll("/$", ""));
+        return qido.search(query, study, series, publicBaseUrl.replaceAll("/+$", ""));
     }
 }

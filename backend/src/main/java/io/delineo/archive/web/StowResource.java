@@ -37,6 +37,9 @@ public class StowResource {
     static final int PRIVATE_CREATOR = 0x00090010;
     static final int PRIVATE_MESSAGE = 0x00091001;
 
+    /** retrieve URLs are built from this configured address, never from the request's Host header */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "delineo.public-base-url")
+    String publicBaseUrl;
     @Inject
     IngestService ingest;
 
@@ -95,12 +98,15 @@ public class StowResource {
             if (results.isEmpty()) throw Refusal.invalid("malformed multipart body: " + e.getMessage());
             results.add(new IngestResult(IngestResult.Status.FAILED, null, null, null, null,
                     IngestResult.CANNOT_UNDERSTAND, "the rest of the body is malformed: " + e.getMessage()));
+        } catch (io.delineo.platform.BodyLimits.TooLarge e) {
+            throw new io.delineo.domain.Refusal(io.delineo.domain.Refusal.Kind.TOO_LARGE, e.getMessage(),
+                    java.util.Map.of("limit", e.limitKey(), "limitBytes", e.limitBytes()));
         } catch (IOException e) {
             throw new Refusal(Refusal.Kind.INVALID, "the upload was interrupted: " + e.getMessage());
         }
         if (results.isEmpty()) throw Refusal.invalid("the request contains no DICOM parts");
         return Response.status(status(results)).type("application/dicom+json")
-                .entity(responseBody(results, uri.getBaseUri().toString().replaceAll("/$", ""), study).toString())
+                .entity(responseBody(results, publicBaseUrl.replaceAll("/+$", ""), study).toString())
                 .build();
     }
 

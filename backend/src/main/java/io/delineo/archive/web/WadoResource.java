@@ -147,20 +147,16 @@ public class WadoResource {
     private static List<Integer> parsedFrames(WadoService.StoredInstance stored, String frames, boolean asStored,
                                               List<byte[]> bodies) {
         DicomFile file = read(stored);
-        PixelData pixels;
-        try {
-            pixels = PixelData.of(file);
-        } catch (DicomException e) {
-            throw Refusal.invalid("instance " + stored.sopInstanceUid() + " has no readable pixel data: "
-                    + e.getMessage());
-        }
+        PixelData pixels = pixelDataOf(file, stored.sopInstanceUid());
         List<Integer> numbers = frameNumbers(frames, pixels.frameCount());
         try {
             for (int n : numbers) bodies.add(asStored ? pixels.encodedFrame(n - 1) : pixels.nativeFrame(n - 1));
         } catch (UnsupportedTransferSyntaxException e) {
-            throw new Refusal(Refusal.Kind.NOT_ACCEPTABLE,
-                    "frames stored as " + file.transferSyntax().name() + " cannot be decompressed"
-                    + " on the server; ask for transfer-syntax=* to receive them as stored");
+            throw new Refusal(Refusal.Kind.NOT_ACCEPTABLE, "frames stored as " + file.transferSyntax().name()
+                    + " cannot be decompressed on the server; ask for transfer-syntax=* to receive them as stored");
+        } catch (DicomException | IndexOutOfBoundsException e) {
+            throw Refusal.unprocessable("the stored pixel data of instance " + stored.sopInstanceUid()
+                    + " cannot be decoded: " + e.getMessage());
         }
         return numbers;
     }
@@ -176,7 +172,7 @@ public class WadoResource {
         if (path.equalsIgnoreCase("7FE00010")) {
             WadoService.StoredInstance stored = wado.instances(study, series, sop, "bulkdata " + path).get(0);
             int count = stored.frameRanges() != null ? stored.frameRanges().length / 2
-                    : PixelData.of(read(stored)).frameCount();
+                    : pixelDataOf(read(stored), sop).frameCount();
             StringBuilder all = new StringBuilder();
             for (int i = 1; i <= count; i++) all.append(i == 1 ? "" : ",").append(i);
             return frames(study, series, sop, all.toString(), accept, ifNoneMatch);
@@ -268,7 +264,8 @@ public class WadoResource {
 
     static List<Integer> frameNumbers(String list, int frameCount) {
         List<Integer> numbers = new ArrayList<>();
-        for (String s : list.split(",")) {
+        // -1 keeps empty items, so "," and "1," are refused instead of naming no frame at all
+        for (String s : list.split(",", -1)) {
             int n;
             try {
                 n = Integer.parseInt(s.trim());
@@ -282,6 +279,19 @@ public class WadoResource {
             numbers.add(n);
         }
         return numbers;
+    }
+
+    /** An instance without pixel data (an RTSTRUCT) has no frames: 404; pixel data we cannot make sense of: 422. */
+    private static PixelData pixelDataOf(DicomFile file, String sop) {
+        if (!file.dataset().contains(io.delineo.dicom.Tags.PixelData)) {
+            throw Refusal.notFound("instance " + sop + " has no pixel data (7FE0,0010), so it has no frames");
+        }
+        try {
+            return PixelData.of(file);
+        } catch (DicomException e) {
+            throw Refusal.unprocessable("the stored pixel data of instance " + sop + " cannot be read: "
+                    + e.getMessage());
+        }
     }
 
     static DicomFile read(WadoService.StoredInstance s) {

@@ -38,6 +38,11 @@ final class ImageIoDecoder {
             raster = reader.canReadRaster() ? reader.readRaster(0, null) : reader.read(0).getRaster();
         } catch (IOException | RuntimeException e) {
             throw new DicomException("cannot decode frame " + index + " (" + ts.name() + "): " + e.getMessage(), e);
+        } catch (Error e) {
+            // JJ2000 reports a truncated or corrupt codestream by throwing ThreadDeath; it is bad data, not a dying VM
+            if (!e.getClass().getName().equals("java.lang.ThreadDeath")) throw e;
+            throw new DicomException("cannot decode frame " + index + " (" + ts.name() + "): the codestream is "
+                    + "truncated or corrupt", e);
         } finally {
             reader.dispose();
         }

@@ -159,8 +159,12 @@ public class ExportService {
 
     /** Stores the derived object in the archive through the normal ingest path and returns it for download. */
     private Exported stored(byte[] bytes, String fileName) {
-        IngestResult r = ingest.ingest(new ByteArrayInputStream(bytes), false, "export");
-        if (r.failed()) throw new IllegalStateException("the exported object was refused by the archive: " + r.message());
+        // the UIDs derive from the read version, so exporting it again names the same object; writing it afresh
+        // (timestamps differ) replaces the earlier copy instead of being refused as a different object
+        IngestResult r = ingest.ingest(new ByteArrayInputStream(bytes), true, "export");
+        if (r.failed()) {
+            throw Refusal.unprocessable("the exported object could not be stored in the archive: " + r.message());
+        }
         return new Exported(bytes, fileName, "application/dicom", r.sopInstanceUid());
     }
 

@@ -52,7 +52,7 @@ class StowFuzzAndConformanceTest {
         }
     }
 
-    record Outcome(boolean stored, String sop, String message) {
+    record Outcome(boolean stored, String sop, String message, String retrieveUrl) {
     }
 
     /** Sends objects in one STOW request and returns each one's outcome, in order. */
@@ -63,13 +63,13 @@ class StowFuzzAndConformanceTest {
         List<Outcome> out = new ArrayList<>();
         for (JsonNode n : StowTest.items(body, "00081199")) {
             out.add(new Outcome(true, n.has("00081155") && n.get("00081155").has("Value")
-                    ? StowTest.value(n, "00081155") : null, StowTest.value(n, "00091001")));
+                    ? StowTest.value(n, "00081155") : null, StowTest.value(n, "00091001"), StowTest.value(n, "00081190")));
         }
         for (JsonNode n : StowTest.items(body, "00081198")) {
             String message = StowTest.value(n, "00091001");
             assertThat(message).as("every refusal says why").isNotBlank();
             assertThat(n.get("00081197").get("Value").get(0).asInt()).isIn(0x0110, 0x0111, 0xA700, 0xC000);
-            out.add(new Outcome(false, null, message));
+            out.add(new Outcome(false, null, message, null));
         }
         assertThat(out).hasSize(objects.size());
         return out;
@@ -109,14 +109,19 @@ class StowFuzzAndConformanceTest {
         }
         originals.addAll(io.delineo.testing.SyntheticDicom.newSeries(2));
         int stored = 0, refused = 0;
+        List<String> storedUrls = new ArrayList<>();
         List<byte[]> batch = new ArrayList<>();
         for (int n = 0; n < MUTANTS; n++) {
             // fresh UIDs first, so that mutants which still parse are stored rather than refused as duplicates
             batch.add(mutate(withFreshUids(originals.get(random.nextInt(originals.size()))), random));
             if (batch.size() == PER_REQUEST || n == MUTANTS - 1) {
                 for (Outcome o : stow(batch)) {
-                    if (o.stored()) stored++;
-                    else refused++;
+                    if (o.stored()) {
+                        stored++;
+                        storedUrls.add(o.retrieveUrl());
+                    } else {
+                        refused++;
+                    }
                 }
                 batch.clear();
             }
@@ -126,8 +131,57 @@ class StowFuzzAndConformanceTest {
         assertThat(refused).as("corruption is detected").isGreaterThan(MUTANTS / 10);
         assertThat(stored).as("mutants that still parse are stored").isGreaterThan(MUTANTS / 10);
         ArchiveConsistency.assertConsistent(ds, Path.of(dataDir, "archive"));
+        retrieveEverything(storedUrls);
         // the server is still up and answering
         given().auth().oauth2(TestTokens.pi()).get("/dicom-web/studies?limit=1").then().statusCode(200);
+    }
+
+    /**
+     * Whatever was stored can be retrieved without a server error: the instance, its metadata, every frame (as
+     * stored and decompressed) and the pixel bulk data. Undecodable content is a 4xx with a reason, never a 5xx.
+     */
+    static void retrieveEverything(List<String> retrieveUrls) {
+        int requests = 0;
+        Map<String, Integer> statuses = new java.util.TreeMap<>();
+        List<String> serverErrors = new ArrayList<>();
+        for (String url : retrieveUrls) {
+            // a fresh token per instance: the walk outlasts a token's lifetime on a loaded machine
+            String token = TestTokens.pi();
+            String path = url.substring(url.indexOf("/dicom-web/"));
+            Response metadata = given().auth().oauth2(token).get(path + "/metadata");
+            JsonNode item;
+            try {
+                item = new com.fasterxml.jackson.databind.ObjectMapper().readTree(metadata.asString()).get(0);
+            } catch (Exception e) {
+                throw new AssertionError("metadata of " + path + " is not JSON: " + metadata.asString(), e);
+            }
+            int frames = item.has("00280008") && item.get("00280008").has("Value")
+                    ? Math.max(1, Math.min(4, item.get("00280008").get("Value").get(0).asInt())) : 1;
+            List<String> paths = new ArrayList<>(List.of(path, path + "/bulkdata/7FE00010"));
+            for (int f = 1; f <= frames; f++) paths.add(path + "/frames/" + f);
+            requests++;
+            statuses.merge("metadata " + metadata.statusCode(), 1, Integer::sum);
+            if (metadata.statusCode() >= 500) serverErrors.add(path + "/metadata: " + metadata.asString());
+            for (String p : paths) {
+                for (String accept : List.of("", "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*")) {
+                    var request = given().auth().oauth2(token);
+                    if (!accept.isEmpty()) request = request.accept(accept);
+                    Response r = request.get(p);
+                    requests++;
+                    String kind = p.equals(path) ? "instance" : p.contains("/bulkdata/") ? "bulkdata" : "frame";
+                    statuses.merge(kind + (accept.isEmpty() ? "" : " as stored") + " " + r.statusCode(), 1,
+                            Integer::sum);
+                    if (r.statusCode() >= 500) serverErrors.add(p + " (" + accept + "): " + r.asString());
+                    if (r.statusCode() >= 400) {
+                        assertThat(r.asString()).as("a refusal at " + p + " (" + r.statusCode() + ") says why")
+                                .contains("message");
+                    }
+                }
+            }
+        }
+        System.out.printf("STOW fuzz retrieval: %d instances, %d requests, %d server errors; statuses %s%n",
+                retrieveUrls.size(), requests, serverErrors.size(), statuses);
+        assertThat(serverErrors).as("no stored object gives a server error on retrieval").isEmpty();
     }
 
     static byte[] withFreshUids(byte[] object) {
