@@ -1,7 +1,7 @@
 package io.delineo.archive.web;
 
 import io.delineo.archive.ArchiveAccess;
-import io.delineo.archive.ContentAddressedStore;
+import io.delineo.archive.ArchiveFiles;
 import io.delineo.audit.AuditTrail;
 import io.delineo.platform.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,7 @@ public class WadoService {
     @Inject
     AuditTrail audit;
     @Inject
-    ContentAddressedStore store;
+    ArchiveFiles store;
 
     /** Instances of a study, a series or one instance (null narrows nothing), for {@code what} is being retrieved. */
     @Transactional
@@ -45,7 +45,7 @@ public class WadoService {
         audit(study, series, sop, what, rows.size());
         List<StoredInstance> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            out.add(new StoredInstance(r.study, r.series, r.sop, r.sopClass, r.ts, store.pathOf(r.sha), r.size));
+            out.add(new StoredInstance(r.study, r.series, r.sop, r.sopClass, r.ts, store.file(r.sha), r.size));
         }
         return out;
     }
