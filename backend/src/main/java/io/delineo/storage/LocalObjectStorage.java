@@ -88,23 +88,6 @@ public final class LocalObjectStorage implements ObjectStorage {
     }
 
     @Override
-    public boolean putIfAbsent(StorageArea area, String key, byte[] bytes) throws IOException {
-        Path target = pathOf(area, key);
-        if (Files.exists(target)) return false;
-        Path temp = writeTemp(area, new java.io.ByteArrayInputStream(bytes));
-        try {
-            Files.createDirectories(target.getParent());
-            Files.createLink(target, temp);
-            fsyncDirectory(target.getParent());
-            return true;
-        } catch (FileAlreadyExistsException raced) {
-            return false;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    @Override
     public InputStream open(StorageArea area, String key) throws IOException {
         return Files.newInputStream(pathOf(area, key));
     }

@@ -41,12 +41,6 @@ public interface ObjectStorage {
     /** Writes (or atomically replaces) {@code key} with {@code length} bytes read from {@code in}. */
     void put(StorageArea area, String key, InputStream in, long length) throws IOException;
 
-    /**
-     * Writes {@code key} only if nothing is stored under it yet; true if this call created it. Two concurrent
-     * callers never both succeed (used for per-installation secrets that every replica must share).
-     */
-    boolean putIfAbsent(StorageArea area, String key, byte[] bytes) throws IOException;
-
     /** The whole object. */
     InputStream open(StorageArea area, String key) throws IOException;
 

@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -54,6 +55,11 @@ public final class S3ObjectStorage implements ObjectStorage, AutoCloseable {
     private final Path cacheDir;
 
     public S3ObjectStorage(S3Settings settings) throws IOException {
+        this(settings, List.of());
+    }
+
+    /** With interceptors that observe every request (tests count the requests of a multipart upload). */
+    S3ObjectStorage(S3Settings settings, List<ExecutionInterceptor> interceptors) throws IOException {
         this.settings = settings;
         this.staging = new Staging(settings.workDir().resolve("staging"));
         this.cacheDir = settings.workDir().resolve("cache").toAbsolutePath();
@@ -81,6 +87,7 @@ public final class S3ObjectStorage implements ObjectStorage, AutoCloseable {
                                         || e instanceof S3Exception s && (s.statusCode() >= 500 || s.statusCode() == 429))
                                 .build())
                         .apiCallTimeout(settings.callTimeout())
+                        .executionInterceptors(interceptors)
                         .build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         this.s3 = builder.build();
@@ -138,21 +145,6 @@ public final class S3ObjectStorage implements ObjectStorage, AutoCloseable {
             upload(area, key, staged.file(), staged.size());
         } finally {
             Staging.discard(staged);
-        }
-    }
-
-    @Override
-    public boolean putIfAbsent(StorageArea area, String key, byte[] bytes) throws IOException {
-        Keys.check(key);
-        try {
-            s3.putObject(b -> b.bucket(settings.bucket()).key(objectKey(area, key)).ifNoneMatch("*")
-                    .contentLength((long) bytes.length), RequestBody.fromBytes(bytes));
-            return true;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 412 || e.statusCode() == 409) return false;
-            throw unavailable("store " + area.prefix() + "/" + key, e);
-        } catch (SdkException e) {
-            throw unavailable("store " + area.prefix() + "/" + key, e);
         }
     }
 

@@ -25,6 +25,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class DeidMappings {
     private static final String KEY = "deid.key";
+    /** an arbitrary constant naming the advisory lock held while the key is created */
+    private static final long KEY_LOCK = 0x64656964_6b6579L;
 
     @Inject
     ObjectStorage storage;
@@ -82,18 +84,23 @@ public class DeidMappings {
         if (k != null) return k;
         synchronized (this) {
             if (key != null) return key;
-            try {
-                if (!storage.exists(StorageArea.DEID, KEY)) {
-                    byte[] fresh = new byte[32];
-                    new SecureRandom().nextBytes(fresh);
-                    storage.putIfAbsent(StorageArea.DEID, KEY, fresh);
+            key = QuarkusTransaction.requiringNew().call(() -> {
+                // replicas share the database: its lock makes exactly one of them create the key
+                em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(" + KEY_LOCK + ")) l")
+                        .getSingleResult();
+                try {
+                    if (!storage.exists(StorageArea.DEID, KEY)) {
+                        byte[] fresh = new byte[32];
+                        new SecureRandom().nextBytes(fresh);
+                        storage.put(StorageArea.DEID, KEY, fresh);
+                    }
+                    return storage.read(StorageArea.DEID, KEY);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("the de-identification key cannot be read or created in "
+                            + storage.describe(), e);
                 }
-                key = storage.read(StorageArea.DEID, KEY);
-                return key;
-            } catch (IOException e) {
-                throw new UncheckedIOException("the de-identification key cannot be read or created in "
-                        + storage.describe(), e);
-            }
+            });
+            return key;
         }
     }
 }
