@@ -56,15 +56,13 @@ public final class LocalObjectStorage implements ObjectStorage {
         }
         Files.createDirectories(target.getParent());
         try {
-            // a hard link never replaces an existing file, so two racing commits of the same bytes cannot collide
-            Files.createLink(target, staged.file());
+            Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException raced) {
             Staging.discard(staged);
             return new StoredObject(area, key, staged.sha256(), staged.size(), false);
-        } catch (UnsupportedOperationException noLinks) {
-            moveAtomically(staged.file(), target);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("local storage needs a file system with atomic rename: " + dataDir, e);
         }
-        Staging.discard(staged);
         fsyncDirectory(target.getParent());
         return new StoredObject(area, key, staged.sha256(), staged.size(), true);
     }

@@ -53,6 +53,8 @@ public final class S3ObjectStorage implements ObjectStorage, AutoCloseable {
     private final S3Client s3;
     private final Staging staging;
     private final Path cacheDir;
+    /** bytes in the read cache, counted at start and on each download; the folder is walked only to trim it */
+    private final java.util.concurrent.atomic.AtomicLong cachedBytes = new java.util.concurrent.atomic.AtomicLong();
 
     public S3ObjectStorage(S3Settings settings) throws IOException {
         this(settings, List.of());
@@ -64,6 +66,9 @@ public final class S3ObjectStorage implements ObjectStorage, AutoCloseable {
         this.staging = new Staging(settings.workDir().resolve("staging"));
         this.cacheDir = settings.workDir().resolve("cache").toAbsolutePath();
         Files.createDirectories(cacheDir.resolve(".tmp"));
+        try (Stream<Path> files = Files.walk(cacheDir)) {
+            cachedBytes.set(files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum());
+        }
         AwsCredentialsProvider credentials = settings.accessKey().isPresent()
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey().get(),
                         settings.secretKey().orElse("")))
@@ -175,13 +180,13 @@ public final class S3ObjectStorage implements ObjectStorage, AutoCloseable {
         }
         Path temp = cacheDir.resolve(".tmp").resolve(java.util.UUID.randomUUID() + ".part");
         try (InputStream in = open(area, key)) {
-            Files.copy(in, temp);
+            cachedBytes.addAndGet(Files.copy(in, temp));
             Files.createDirectories(cached.getParent());
             Files.move(temp, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
         }
-        trimCache(cached);
+        if (cachedBytes.get() > settings.cacheBytes()) trimCache(cached);
         return cached;
     }
 
@@ -333,13 +338,16 @@ public final class S3ObjectStorage implements ObjectStorage, AutoCloseable {
                     // removed meanwhile
                 }
             }
+            cachedBytes.set(total);
             if (total <= settings.cacheBytes()) return;
             entries.sort(Comparator.comparingLong(e -> (Long) e[2]));
             for (Object[] e : entries) {
                 if (total <= settings.cacheBytes()) break;
                 if (e[0].equals(keep)) continue;
-                Files.deleteIfExists((Path) e[0]);
-                total -= (Long) e[1];
+                if (Files.deleteIfExists((Path) e[0])) {
+                    total -= (Long) e[1];
+                    cachedBytes.addAndGet(-(Long) e[1]);
+                }
             }
         } catch (IOException ignored) {
             // the cache is only an optimisation

@@ -127,6 +127,21 @@ class S3ObjectStorageTest extends ObjectStorageContract {
     }
 
     @Test
+    void theReadCacheStaysWithinItsLimit() throws Exception {
+        try (S3ObjectStorage small = new S3ObjectStorage(settings.withCacheBytes(250_000))) {
+            List<Path> copies = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                small.put(StorageArea.DICOM, "00/00/object-" + i + ".dcm", randomBytes(100_000, 30 + i));
+                copies.add(small.localFile(StorageArea.DICOM, "00/00/object-" + i + ".dcm"));
+                assertThat(java.nio.file.Files.readAllBytes(copies.get(i))).isEqualTo(randomBytes(100_000, 30 + i));
+            }
+            long kept = copies.stream().filter(java.nio.file.Files::exists).count();
+            assertThat(kept).as("copies kept within 250 kB").isEqualTo(2);
+            assertThat(copies.get(3)).as("the newest copy is kept").exists();
+        }
+    }
+
+    @Test
     void theLocationNamesTheBucket() {
         assertThat(storage.locationOf(StorageArea.MODELS, "m/1/model.onnx"))
                 .isEqualTo("s3://" + settings.bucket() + "/models/m/1/model.onnx");
