@@ -47,9 +47,9 @@ class ArchiveOnS3Test {
 
         assertThat(DicomWebClient.stow(TestTokens.pi(), objects, null).statusCode()).isEqualTo(200);
         assertThat(storage.list(StorageArea.DICOM, "")).hasSize(before + 3);
-        try (Stream<Path> local = Files.walk(Path.of(dataDir, "archive"))) {
-            assertThat(local.filter(f -> f.toString().endsWith(".dcm")).toList())
-                    .as("no instance is kept in the local archive folder").isEmpty();
+        try (Stream<Path> local = Files.walk(Path.of(dataDir))) {
+            assertThat(local.filter(f -> f.toString().endsWith(".dcm") || f.toString().endsWith(".part")).toList())
+                    .as("no instance (or staged upload) is kept on local disk").isEmpty();
         }
 
         Response all = given().auth().oauth2(TestTokens.pi())
