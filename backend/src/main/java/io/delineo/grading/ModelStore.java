@@ -67,7 +67,7 @@ public class ModelStore {
             try {
                 RegisteredModel m = registry.register(storage.read(StorageArea.MODELS, key),
                         new String(storage.read(StorageArea.MODELS, folder + CARD), StandardCharsets.UTF_8));
-                mirror(m, storage.locationOf(StorageArea.MODELS, folder),
+                mirror(m, storage.locationOf(StorageArea.MODELS, folder.substring(0, folder.length() - 1)),
                         keys.contains(folder + TRAINED) ? "TRAINED" : "UPLOADED");
             } catch (IOException | RuntimeException e) {
                 LOG.errorf("stored model in %s refused: %s", folder, e.getMessage());
@@ -102,7 +102,7 @@ public class ModelStore {
         }
         try {
             RegisteredModel m = registry.register(onnx, cardJson);
-            mirror(m, storage.locationOf(StorageArea.MODELS, folder), source);
+            mirror(m, storage.locationOf(StorageArea.MODELS, folder.substring(0, folder.length() - 1)), source);
             return m;
         } catch (RuntimeException e) {
             deleteQuietly(folder);
