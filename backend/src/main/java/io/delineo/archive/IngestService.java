@@ -13,6 +13,10 @@ import io.delineo.dicom.io.DicomWriter;
 import io.delineo.dicom.io.ReadOptions;
 import io.delineo.dicom.json.BulkDataUriMapper;
 import io.delineo.dicom.json.DicomJson;
+import io.delineo.storage.ObjectStorage;
+import io.delineo.storage.ObjectTooLargeException;
+import io.delineo.storage.Staged;
+import io.delineo.storage.StorageArea;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -36,7 +40,7 @@ public class IngestService {
     private static final int INLINE_BINARY_LIMIT = 1024;
 
     @Inject
-    ContentAddressedStore store;
+    ObjectStorage store;
     @Inject
     IndexWriter index;
     @Inject
@@ -62,10 +66,10 @@ public class IngestService {
      */
     public IngestResult ingest(InputStream in, boolean replace, String source, String expectedStudy,
                                Deidentification.Options deid) {
-        ContentAddressedStore.Staged staged;
+        Staged staged;
         try {
             staged = store.stage(in, maxObjectBytes);
-        } catch (ContentAddressedStore.TooLargeException e) {
+        } catch (ObjectTooLargeException e) {
             return refuse(IngestResult.OUT_OF_RESOURCES, "object refused: " + e.getMessage(), null, null, source);
         } catch (IOException e) {
             return refuse(IngestResult.PROCESSING_FAILURE, "could not receive the object: " + e.getMessage(), null,
@@ -74,19 +78,15 @@ public class IngestService {
         try {
             return ingestStaged(staged, replace, source, expectedStudy, deid);
         } finally {
-            try {
-                store.discard(staged);
-            } catch (IOException e) {
-                LOG.warnf("could not remove temporary file %s: %s", staged.temp(), e.getMessage());
-            }
+            store.discard(staged);
         }
     }
 
-    private IngestResult ingestStaged(ContentAddressedStore.Staged staged, boolean replace, String source,
+    private IngestResult ingestStaged(Staged staged, boolean replace, String source,
                                       String expectedStudy, Deidentification.Options deid) {
         DicomFile file;
         try {
-            file = DicomReader.read(staged.temp(), ReadOptions.defaults()
+            file = DicomReader.read(staged.file(), ReadOptions.defaults()
                     .withMaxInflatedBytes(inflatedLimit(staged.size())));
         } catch (DicomException e) {
             return refuse(IngestResult.CANNOT_UNDERSTAND, "not a readable DICOM object: " + e.getMessage(), null, null,
@@ -145,12 +145,12 @@ public class IngestService {
      * Places the file under its content address, then writes the index row and audit event in one transaction; the
      * index decides whether the object is new, a duplicate, a refused clash or a replacement.
      */
-    private IngestResult place(ContentAddressedStore.Staged staged, DicomFile file, IndexedAttributes a,
+    private IngestResult place(Staged staged, DicomFile file, IndexedAttributes a,
                                String metadata, boolean replace, String source) {
         long[] frameRanges = FrameRanges.locate(file, StoredBytes.of(staged));
         boolean newFile;
         try {
-            newFile = store.commit(staged);
+            newFile = store.commitContentAddressed(StorageArea.DICOM, staged).created();
         } catch (IOException e) {
             return refuse(IngestResult.OUT_OF_RESOURCES, "could not write the object to the file store: "
                     + e.getMessage(), a.sopClassUid(), a.sopInstanceUid(), source);
@@ -182,7 +182,7 @@ public class IngestService {
 
     private void deleteIfUnreferenced(String sha256) {
         try {
-            if (!index.fileReferenced(sha256)) store.delete(sha256);
+            if (!index.fileReferenced(sha256)) store.delete(StorageArea.DICOM, StorageArea.DICOM.contentKey(sha256));
         } catch (IOException | RuntimeException e) {
             LOG.warnf("could not remove unreferenced file %s: %s", sha256, e.getMessage());
         }

@@ -1,7 +1,10 @@
 package io.delineo.archive;
 
+import io.delineo.storage.Staged;
+
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -22,13 +25,21 @@ public final class StoredBytes {
     }
 
     /** Ranged reads of a stored object, by its content hash. */
-    public static Ranges of(ContentAddressedStore store, String sha256) {
-        return ofFile(store.pathOf(sha256));
+    public static Ranges of(ArchiveFiles files, String sha256) {
+        return (offset, length) -> {
+            try (InputStream in = files.openRange(sha256, offset, length)) {
+                byte[] bytes = in.readNBytes(length);
+                if (bytes.length < length) {
+                    throw new EOFException("stored object " + sha256 + " ends before byte " + (offset + length));
+                }
+                return bytes;
+            }
+        };
     }
 
     /** Ranged reads of an object still in the staging area. */
-    public static Ranges of(ContentAddressedStore.Staged staged) {
-        return ofFile(staged.temp());
+    public static Ranges of(Staged staged) {
+        return ofFile(staged.file());
     }
 
     static Ranges ofFile(Path file) {

@@ -8,6 +8,8 @@ import io.delineo.grading.model.ModelRegistry;
 import io.delineo.grading.model.ModelRejectedException;
 import io.delineo.grading.model.RegisteredModel;
 import io.delineo.platform.StartupChecks;
+import io.delineo.storage.ObjectStorage;
+import io.delineo.storage.StorageArea;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,28 +19,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
- * The portal's grade models: the shipped ones (onnx-models/) and those uploaded or trained since (under the data
- * directory), checked by the registry and mirrored in the database. Files are written atomically (temporary folder,
- * then rename) and never changed afterwards.
+ * The portal's grade models: the shipped ones (onnx-models/) and those uploaded or trained since (in the
+ * storage's MODELS area, {@code <id>/<version>/}), checked by the registry and mirrored in the database. Each file is
+ * written atomically, model.onnx last, and never changed afterwards.
  */
 @ApplicationScoped
 public class ModelStore {
     private static final Logger LOG = Logger.getLogger(ModelStore.class);
+    private static final String MODEL = "model.onnx";
+    private static final String CARD = "model-card.json";
+    private static final String TRAINED = "TRAINED";
 
     @ConfigProperty(name = "delineo.models-dir")
     Optional<String> shippedDir;
-    @ConfigProperty(name = "delineo.data-dir")
-    String dataDir;
+    @Inject
+    ObjectStorage storage;
     @Inject
     AuditTrail audit;
 
@@ -51,22 +53,25 @@ public class ModelStore {
         shippedDir.filter(d -> !d.isBlank()).map(Path::of).ifPresent(dir -> {
             ModelRegistry.LoadReport report = registry.loadAll(dir);
             report.refused().forEach(f -> LOG.errorf("model in %s refused: %s", f.folder(), f.reason()));
-            report.loaded().forEach(m -> mirror(m, dir.resolve(m.card().id()), "SHIPPED"));
+            report.loaded().forEach(m -> mirror(m, dir.resolve(m.card().id()).toAbsolutePath().toString(), "SHIPPED"));
         });
-        Path stored = storedRoot();
-        if (Files.isDirectory(stored)) {
-            try (Stream<Path> versions = Files.list(stored).flatMap(ModelStore::children)) {
-                for (Path v : versions.filter(p -> Files.exists(p.resolve("model.onnx"))).toList()) {
-                    try {
-                        RegisteredModel m = registry.register(Files.readAllBytes(v.resolve("model.onnx")),
-                                Files.readString(v.resolve("model-card.json")));
-                        mirror(m, v, Files.exists(v.resolve("TRAINED")) ? "TRAINED" : "UPLOADED");
-                    } catch (IOException | RuntimeException e) {
-                        LOG.errorf("stored model in %s refused: %s", v, e.getMessage());
-                    }
-                }
-            } catch (IOException e) {
-                LOG.errorf("cannot list %s: %s", stored, e.getMessage());
+        List<String> keys;
+        try {
+            keys = storage.list(StorageArea.MODELS, "");
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("cannot list the stored models in %s: %s", storage.describe(), e.getMessage());
+            return;
+        }
+        // a model is complete once its model.onnx exists: it is written last
+        for (String key : keys.stream().filter(k -> k.endsWith("/" + MODEL) && k.split("/").length == 3).toList()) {
+            String folder = key.substring(0, key.length() - MODEL.length());
+            try {
+                RegisteredModel m = registry.register(storage.read(StorageArea.MODELS, key),
+                        new String(storage.read(StorageArea.MODELS, folder + CARD), StandardCharsets.UTF_8));
+                mirror(m, storage.locationOf(StorageArea.MODELS, folder.substring(0, folder.length() - 1)),
+                        keys.contains(folder + TRAINED) ? "TRAINED" : "UPLOADED");
+            } catch (IOException | RuntimeException e) {
+                LOG.errorf("stored model in %s refused: %s", folder, e.getMessage());
             }
         }
     }
@@ -82,31 +87,32 @@ public class ModelStore {
             throw new ModelRejectedException(List.of("model " + card.id() + " " + card.version()
                     + " is already registered; models are immutable: give the new one a new version"));
         }
-        Path target = storedRoot().resolve(card.id()).resolve(card.version());
-        Path temp = storedRoot().resolve(".tmp-" + UUID.randomUUID());
+        String folder = card.id() + "/" + card.version() + "/";
         try {
-            Files.createDirectories(temp);
-            Files.write(temp.resolve("model.onnx"), onnx);
-            Files.writeString(temp.resolve("model-card.json"), cardJson);
-            if ("TRAINED".equals(source)) Files.writeString(temp.resolve("TRAINED"), "trained in the portal\n");
-            Files.createDirectories(target.getParent());
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            storage.put(StorageArea.MODELS, folder + CARD, cardJson.getBytes(StandardCharsets.UTF_8));
+            if ("TRAINED".equals(source)) {
+                storage.put(StorageArea.MODELS, folder + TRAINED, "trained in the portal\n".getBytes(StandardCharsets.UTF_8));
+            }
+            storage.put(StorageArea.MODELS, folder + MODEL, onnx);
         } catch (IOException e) {
-            deleteQuietly(temp);
+            deleteQuietly(folder);
             throw new IllegalStateException("the model files could not be written: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(folder);
+            throw e;
         }
         try {
             RegisteredModel m = registry.register(onnx, cardJson);
-            mirror(m, target, source);
+            mirror(m, storage.locationOf(StorageArea.MODELS, folder.substring(0, folder.length() - 1)), source);
             return m;
         } catch (RuntimeException e) {
-            deleteQuietly(target);
+            deleteQuietly(folder);
             throw e;
         }
     }
 
     /** The database row of a registered model (created when missing). */
-    private void mirror(RegisteredModel m, Path folder, String source) {
+    private void mirror(RegisteredModel m, String location, String source) {
         QuarkusTransaction.requiringNew().run(() -> {
             Optional<GradeModel> existing = GradeModel.of(m.card().id(), m.card().version());
             if (existing.isPresent()) {
@@ -121,7 +127,7 @@ public class ModelStore {
             g.version = m.card().version();
             g.card = ModelCardJson.write(m.card());
             g.sha256 = m.sha256();
-            g.filePath = folder.toAbsolutePath().toString();
+            g.filePath = location;
             g.source = source;
             g.registeredBy = source.equals("SHIPPED") ? "system" : currentUserName();
             g.persist();
@@ -135,24 +141,14 @@ public class ModelStore {
         return io.quarkus.arc.Arc.container().instance(io.delineo.security.CurrentUser.class).get().name();
     }
 
-    private Path storedRoot() {
-        return Path.of(dataDir).resolve("models");
-    }
-
-    private static Stream<Path> children(Path p) {
-        try {
-            return Files.isDirectory(p) && !p.getFileName().toString().startsWith(".") ? Files.list(p).toList().stream()
-                    : Stream.empty();
-        } catch (IOException e) {
-            return Stream.empty();
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // nothing was registered; a leftover temporary folder is skipped at the next start
+    /** Model then marker then card, so that an interrupted removal never leaves a model without its card. */
+    private void deleteQuietly(String folder) {
+        for (String name : List.of(MODEL, TRAINED, CARD)) {
+            try {
+                storage.delete(StorageArea.MODELS, folder + name);
+            } catch (IOException | RuntimeException ignored) {
+                // without model.onnx the folder is skipped at the next start
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.delineo.dicom.DicomException;
 import io.delineo.dicom.UnsupportedTransferSyntaxException;
 import io.delineo.domain.Refusal;
+import io.delineo.storage.StorageUnavailableException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -52,6 +53,13 @@ public class ErrorMapper {
             case UPSTREAM_FAILED -> 502;
             case UNAVAILABLE -> 503;
         };
+    }
+
+    /** The object store is down or too slow: the request may be retried; nothing half-done was recorded. */
+    @ServerExceptionMapper
+    public Response storageUnavailable(StorageUnavailableException e) {
+        LOG.warn(e.getMessage());
+        return Response.fromResponse(body(503, e.getMessage(), Map.of())).header("Retry-After", "10").build();
     }
 
     @ServerExceptionMapper

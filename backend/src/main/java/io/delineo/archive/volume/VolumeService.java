@@ -1,6 +1,6 @@
 package io.delineo.archive.volume;
 
-import io.delineo.archive.ContentAddressedStore;
+import io.delineo.archive.ArchiveFiles;
 import io.delineo.archive.Instance;
 import io.delineo.archive.Series;
 import io.delineo.dicom.DicomException;
@@ -27,7 +27,7 @@ public class VolumeService {
     private static final int CACHED_VOLUMES = 4;
 
     @Inject
-    ContentAddressedStore store;
+    ArchiveFiles store;
 
     private final Map<String, SeriesVolume> cache = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -97,7 +97,7 @@ public class VolumeService {
 
     private float[] decode(FileRef f) {
         try {
-            DicomFile file = DicomReader.read(store.pathOf(f.sha()), ReadOptions.defaults());
+            DicomFile file = DicomReader.read(store.file(f.sha()), ReadOptions.defaults());
             return PixelData.of(file).realValues(0);
         } catch (DicomException e) {
             throw new VolumeGeometryException("instance " + f.sop() + " cannot be decoded: " + e.getMessage());

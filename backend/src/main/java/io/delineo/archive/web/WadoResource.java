@@ -1,6 +1,6 @@
 package io.delineo.archive.web;
 
-import io.delineo.archive.ContentAddressedStore;
+import io.delineo.archive.ArchiveFiles;
 import io.delineo.archive.StoredBytes;
 import io.delineo.dicom.Attribute;
 import io.delineo.dicom.Dataset;
@@ -43,7 +43,7 @@ public class WadoResource {
     @Inject
     WadoService wado;
     @Inject
-    ContentAddressedStore store;
+    ArchiveFiles store;
 
     @GET
     @Path("/studies/{study}")

@@ -1,7 +1,7 @@
 package io.delineo.archive.web;
 
 import io.delineo.archive.ArchiveAccess;
-import io.delineo.archive.ContentAddressedStore;
+import io.delineo.archive.ArchiveFiles;
 import io.delineo.audit.AccessRecorder;
 import io.delineo.audit.AuditAction;
 import io.delineo.domain.Refusal;
@@ -41,7 +41,7 @@ public class WadoService {
     @Inject
     AccessRecorder accesses;
     @Inject
-    ContentAddressedStore store;
+    ArchiveFiles store;
 
     /** Instances of a study, a series or one instance (null narrows nothing), for {@code what} is being retrieved. */
     @Transactional
@@ -50,7 +50,7 @@ public class WadoService {
         audit(rows, what, false);
         List<StoredInstance> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            out.add(new StoredInstance(r.study, r.series, r.sop, r.sopClass, r.ts, store.pathOf(r.sha), r.size, r.sha,
+            out.add(new StoredInstance(r.study, r.series, r.sop, r.sopClass, r.ts, store.file(r.sha), r.size, r.sha,
                     r.frameRanges));
         }
         return out;

@@ -2,17 +2,15 @@ package io.delineo.interop.product;
 
 import io.delineo.interop.deid.InMemoryUidMapper;
 import io.delineo.security.CurrentUser;
+import io.delineo.storage.ObjectStorage;
+import io.delineo.storage.StorageArea;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -26,8 +24,12 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class DeidMappings {
-    @ConfigProperty(name = "delineo.data-dir")
-    String dataDir;
+    private static final String KEY = "deid.key";
+    /** an arbitrary constant naming the advisory lock held while the key is created */
+    private static final long KEY_LOCK = 0x64656964_6b6579L;
+
+    @Inject
+    ObjectStorage storage;
     @Inject
     EntityManager em;
     @Inject
@@ -76,30 +78,29 @@ public class DeidMappings {
         }
     }
 
-    /** The installation's secret, created once in the data directory (readable by the portal only). */
+    /** The installation's secret, created once in the storage's DEID area and shared by every replica. */
     private byte[] key() {
         byte[] k = key;
         if (k != null) return k;
         synchronized (this) {
             if (key != null) return key;
-            Path file = Path.of(dataDir).resolve("deid.key");
-            try {
-                if (!Files.exists(file)) {
-                    byte[] fresh = new byte[32];
-                    new SecureRandom().nextBytes(fresh);
-                    Files.createDirectories(file.getParent());
-                    Files.write(file, fresh);
-                    try {
-                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                    } catch (UnsupportedOperationException ignored) {
-                        // non-POSIX file system: the data directory's own permissions apply
+            key = QuarkusTransaction.requiringNew().call(() -> {
+                // replicas share the database: its lock makes exactly one of them create the key
+                em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(" + KEY_LOCK + ")) l")
+                        .getSingleResult();
+                try {
+                    if (!storage.exists(StorageArea.DEID, KEY)) {
+                        byte[] fresh = new byte[32];
+                        new SecureRandom().nextBytes(fresh);
+                        storage.put(StorageArea.DEID, KEY, fresh);
                     }
+                    return storage.read(StorageArea.DEID, KEY);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("the de-identification key cannot be read or created in "
+                            + storage.describe(), e);
                 }
-                key = Files.readAllBytes(file);
-                return key;
-            } catch (IOException e) {
-                throw new UncheckedIOException("the de-identification key cannot be read or created in " + dataDir, e);
-            }
+            });
+            return key;
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.delineo.interop.product;
 
-import io.delineo.archive.ContentAddressedStore;
+import io.delineo.archive.ArchiveFiles;
 import io.delineo.archive.Deidentification;
 import io.delineo.archive.IngestResult;
 import io.delineo.archive.IngestService;
@@ -44,7 +44,7 @@ public class DeidResource {
     @Inject
     IngestService ingest;
     @Inject
-    ContentAddressedStore store;
+    ArchiveFiles store;
     @Inject
     DeidMappings mappings;
     @Inject
@@ -78,7 +78,7 @@ public class DeidResource {
         int stored = 0;
         List<String> failures = new ArrayList<>();
         for (String sha : files) {
-            try (InputStream file = Files.newInputStream(store.pathOf(sha))) {
+            try (InputStream file = Files.newInputStream(store.file(sha))) {
                 IngestResult r = ingest.ingest(file, false, "deidentify-study", null, options);
                 if (r.failed()) failures.add(r.message());
                 else stored++;

@@ -1,6 +1,6 @@
 package io.delineo.interop.product;
 
-import io.delineo.archive.ContentAddressedStore;
+import io.delineo.archive.ArchiveFiles;
 import io.delineo.archive.Instance;
 import io.delineo.archive.Series;
 import io.delineo.dicom.Dataset;
@@ -18,14 +18,14 @@ import java.util.List;
 @ApplicationScoped
 public class SeriesHeaders {
     @Inject
-    ContentAddressedStore store;
+    ArchiveFiles store;
 
     public SourceSeries of(String seriesInstanceUid) {
         Series series = Series.findByUid(seriesInstanceUid).orElseThrow(
                 () -> Refusal.notFound("series " + seriesInstanceUid + " is not in the archive"));
         List<Dataset> headers = new ArrayList<>();
         for (Instance i : Instance.ofSeries(series)) {
-            headers.add(DicomReader.read(store.pathOf(i.fileSha256), ReadOptions.defaults().withStopBeforePixelData(true))
+            headers.add(DicomReader.read(store.file(i.fileSha256), ReadOptions.defaults().withStopBeforePixelData(true))
                     .dataset());
         }
         return SourceSeries.of(headers);
