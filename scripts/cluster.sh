@@ -1,0 +1,249 @@
+# Cluster mode for one machine, sourced by ./delineo (uses its say/die, start_* functions and CHILD_PIDS).
+#
+#   ./delineo cluster up [--replicas N] [--port P] [--bind ADDR] [--keycloak-port N] [--db-port N] [--s3-port N]
+#                        [--data-dir DIR]
+#
+# One PostgreSQL, one Keycloak, s3proxy as the S3 server and N portal replicas on internal ports P+1 … P+N, with
+# Debian's haproxy in front on port P (round robin over the replicas that pass the readiness check).
+# Everything lives under <data-dir>/cluster; Ctrl-C stops it all.
+
+S3PROXY_VERSION=2.6.0
+S3PROXY_HOME="$CACHE_DIR/s3proxy-$S3PROXY_VERSION"
+# development credentials of the local S3 server (like the demo logins: for this machine only)
+CLUSTER_S3_BUCKET=delineo
+CLUSTER_S3_ACCESS_KEY=delineo
+CLUSTER_S3_SECRET_KEY=delineo-dev-secret
+
+ensure_haproxy() {
+  command -v haproxy >/dev/null && return
+  say "installing haproxy (Debian package)…"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends haproxy > /dev/null \
+    || die "could not install haproxy"
+}
+
+fetch_s3proxy() {
+  [ -f "$S3PROXY_HOME/s3proxy-$S3PROXY_VERSION.jar" ] && return
+  say "fetching s3proxy $S3PROXY_VERSION and its libraries from Maven Central (once; cached in $CACHE_DIR)…"
+  (cd "$ROOT" && mvn -B -q -f deploy/s3proxy/pom.xml dependency:copy-dependencies -DoutputDirectory="$S3PROXY_HOME") \
+    || die "could not fetch org.gaul:s3proxy:$S3PROXY_VERSION"
+}
+
+# s3proxy over a folder (jclouds' filesystem blob store), then the bucket, created through the S3 API itself
+start_s3proxy() { # port data-dir log
+  local port=$1 dir=$2 log=$3
+  mkdir -p "$dir/blobs"
+  cat > "$dir/s3proxy.properties" <<EOF
+s3proxy.endpoint=http://127.0.0.1:$port
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$CLUSTER_S3_ACCESS_KEY
+s3proxy.credential=$CLUSTER_S3_SECRET_KEY
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$dir/blobs
+EOF
+  java -cp "$S3PROXY_HOME/*" org.gaul.s3proxy.Main --properties "$dir/s3proxy.properties" > "$log" 2>&1 < /dev/null &
+  CHILD_PIDS+=($!)
+  local pid=$! start=$SECONDS
+  # any HTTP answer (403 without credentials) means it listens
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")" != 000 ]; do
+    kill -0 "$pid" 2>/dev/null || { tail -n 20 "$log" >&2; die "s3proxy exited during start-up; log: $log"; }
+    (( SECONDS - start > 120 )) && die "s3proxy did not answer on port $port within 120 s; log: $log"
+    sleep 0.3
+  done
+  local status
+  status=$(curl -s -o "$dir/create-bucket.xml" -w '%{http_code}' -X PUT \
+    --aws-sigv4 "aws:amz:us-east-1:s3" --user "$CLUSTER_S3_ACCESS_KEY:$CLUSTER_S3_SECRET_KEY" \
+    "http://127.0.0.1:$port/$CLUSTER_S3_BUCKET")
+  case $status in
+    200) ;;
+    409) grep -q BucketAlreadyOwnedByYou "$dir/create-bucket.xml" \
+           || die "bucket $CLUSTER_S3_BUCKET: $(cat "$dir/create-bucket.xml")" ;;
+    *) die "s3proxy refused to create bucket $CLUSTER_S3_BUCKET (HTTP $status): $(cat "$dir/create-bucket.xml")" ;;
+  esac
+}
+
+# the environment a replica needs to use the cluster's S3 bucket (the storage configuration contract)
+s3_env() { # s3-port
+  printf '%s\n' DELINEO_STORAGE=s3 "DELINEO_S3_ENDPOINT=http://127.0.0.1:$1" "DELINEO_S3_BUCKET=$CLUSTER_S3_BUCKET" \
+    DELINEO_S3_REGION=us-east-1 "DELINEO_S3_ACCESS_KEY=$CLUSTER_S3_ACCESS_KEY" \
+    "DELINEO_S3_SECRET_KEY=$CLUSTER_S3_SECRET_KEY" DELINEO_S3_PATH_STYLE=true
+}
+
+# haproxy.cfg: round robin, keep-alive to clients and replicas, health checks on the readiness path, and
+# timeouts that let a multi-GB STOW upload or a whole-series WADO download run for minutes
+write_haproxy_config() { # file bind-addr port replica-port…
+  local file=$1 bind=$2 port=$3
+  shift 3
+  {
+    cat <<EOF
+global
+    maxconn 4096
+
+defaults
+    mode http
+    option http-keep-alive
+    option forwardfor
+    # a replica that refuses the connection (stopped, restarting) is skipped, the request goes to the next one
+    option redispatch
+    retries 2
+    timeout connect 5s
+    timeout http-request 30s
+    timeout http-keep-alive 30s
+    timeout queue 60s
+    timeout client 15m
+    timeout server 15m
+
+frontend portal
+    bind $bind:$port
+    default_backend replicas
+
+backend replicas
+    balance roundrobin
+    option httpchk GET $HEALTH_PATH
+    http-check expect status 200
+    default-server inter 2s fall 2 rise 2
+EOF
+    local i=1 p
+    for p in "$@"; do
+      echo "    server replica-$i 127.0.0.1:$p check"
+      i=$((i + 1))
+    done
+  } > "$file"
+  haproxy -c -q -f "$file" || die "generated haproxy configuration $file does not validate"
+}
+
+start_haproxy() { # config log port
+  haproxy -db -f "$1" > "$2" 2>&1 < /dev/null &
+  CHILD_PIDS+=($!)
+  wait_for_url "http://127.0.0.1:$3$HEALTH_PATH" 60 "$!" haproxy "$2"
+}
+
+# starts N replicas side by side, then waits for each to be ready
+start_replicas() { # first-port count db-port kc-port data-root storage
+  local first=$1 count=$2 db=$3 kc=$4 root=$5 storage=$6 i port dir pids=() env=()
+  if [ "$storage" = s3 ]; then
+    mapfile -t env < <(s3_env "$CLUSTER_S3_PORT")
+  else
+    env=(DELINEO_STORAGE=local)
+  fi
+  for (( i=1; i<=count; i++ )); do
+    port=$((first + i - 1))
+    # with S3 every replica has its own local folder (nothing in it is shared); with local storage they share one
+    if [ "$storage" = s3 ]; then dir="$root/replica-$i"; else dir="$root/shared"; fi
+    mkdir -p "$dir"
+    launch_portal "$port" "$db" "$kc" "$dir" "$root/logs/replica-$i.log" "${env[@]}"
+    pids+=($!)
+  done
+  for (( i=1; i<=count; i++ )); do
+    wait_for_url "http://localhost:$((first + i - 1))$HEALTH_PATH" 300 "${pids[$((i - 1))]}" "Replica $i" \
+      "$root/logs/replica-$i.log"
+  done
+}
+
+cmd_cluster() {
+  [ "${1:-}" = up ] || die "usage: ./delineo cluster up [--replicas N] [--port P] [--bind ADDR] (see --help)"
+  shift
+  local replicas=2 port=${DELINEO_PORT:-8080} bind=127.0.0.1 kc=${DELINEO_KEYCLOAK_PORT:-8180}
+  local db=${DELINEO_DB_PORT:-5433} s3=9000 data=${DELINEO_DATA_DIR:-$ROOT/data} storage=${DELINEO_STORAGE:-s3}
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --replicas) replicas=$2; shift 2 ;;
+      --port) port=$2; shift 2 ;;
+      --bind) bind=$2; shift 2 ;;
+      --keycloak-port) kc=$2; shift 2 ;;
+      --db-port) db=$2; shift 2 ;;
+      --s3-port) s3=$2; shift 2 ;;
+      --data-dir) data=$2; shift 2 ;;
+      -h|--help) sed -n '3,9p' "$ROOT/scripts/cluster.sh" | sed 's/^# \{0,1\}//'; exit 0 ;;
+      *) die "unknown option $1 (see ./delineo cluster up --help)" ;;
+    esac
+  done
+  [[ $replicas =~ ^[1-9][0-9]?$ ]] || die "--replicas must be a number from 1 to 99"
+  case $storage in s3|local) ;; *) die "DELINEO_STORAGE must be s3 or local" ;; esac
+  local i
+  for p in "$port" "$kc" "$((kc + 820))" "$db" "$s3"; do require_free_port "$p" "cluster" "its option"; done
+  for (( i=1; i<=replicas; i++ )); do require_free_port "$((port + i))" "replica $i" --port; done
+  mkdir -p "$data/cluster/logs"
+  local root
+  root=$(cd "$data/cluster" && pwd)
+  # the browser reaches the portal (and Keycloak sends it back) at haproxy's address
+  local host=localhost
+  case $bind in 0.0.0.0|127.0.0.1|localhost|::) ;; *) host=$bind ;; esac
+
+  ensure_haproxy
+  build_portal
+  fetch_keycloak
+  [ "$storage" = s3 ] && fetch_s3proxy
+  trap 'stop_children; exit 130' INT
+  trap 'stop_children; exit 143' TERM
+  trap 'stop_children' EXIT
+  say "starting PostgreSQL on port $db (data: $root/postgres)…"
+  start_postgres "$db" "$root/postgres" "$root/logs/postgres.log"
+  CLUSTER_S3_PORT=$s3
+  if [ "$storage" = s3 ]; then
+    say "starting s3proxy on port $s3 (bucket $CLUSTER_S3_BUCKET; objects in $root/s3/blobs)…"
+    start_s3proxy "$s3" "$root/s3" "$root/logs/s3proxy.log"
+  fi
+  say "starting Keycloak on port $kc…"
+  start_keycloak "$kc" "$db" "$root/logs/keycloak.log"
+  allow_portal_origin "$kc" "$port" "$host"
+  say "starting $replicas portal replicas on ports $((port + 1))–$((port + replicas)) (storage: $storage)…"
+  start_replicas "$((port + 1))" "$replicas" "$db" "$kc" "$root" "$storage"
+  local replica_ports=()
+  for (( i=1; i<=replicas; i++ )); do replica_ports+=($((port + i))); done
+  write_haproxy_config "$root/haproxy.cfg" "$bind" "$port" "${replica_ports[@]}"
+  say "starting haproxy on $bind:$port…"
+  start_haproxy "$root/haproxy.cfg" "$root/logs/haproxy.log" "$port"
+  cat <<EOF
+
+  Delineo cluster is running:  http://$host:$port/   (haproxy, round robin over $replicas replicas)
+
+  Demo logins (development only; each password is the user name):
+    reader1, reader2, reader3   readers    pi   principal investigator    board   tumour board    admin
+  Keycloak admin console:  http://localhost:$kc/admin/  ($KC_ADMIN_USER / $KC_ADMIN_PASSWORD)
+  Replicas:  $(printf 'http://localhost:%s/ ' "${replica_ports[@]}")
+EOF
+  [ "$storage" = s3 ] && echo "  S3:        http://127.0.0.1:$s3/$CLUSTER_S3_BUCKET  ($CLUSTER_S3_ACCESS_KEY / $CLUSTER_S3_SECRET_KEY)"
+  cat <<EOF
+
+  Data:  $root   (postgres/, s3/blobs/, replica-N/)
+  Logs:  $root/logs/{haproxy,replica-N,keycloak,postgres,s3proxy}.log
+  Stop with Ctrl-C.
+
+EOF
+  while true; do
+    for pid in "${CHILD_PIDS[@]}"; do
+      if ! kill -0 "$pid" 2>/dev/null; then
+        say "a component stopped unexpectedly; see $root/logs. Stopping the rest."
+        exit 1
+      fi
+    done
+    sleep 2
+  done
+}
+
+# ---------------------------------------------------------------------------------------------------
+# multi-process test (a step of ./delineo test): two replicas on the test stack's PostgreSQL and Keycloak and
+# one s3proxy, haproxy in front; store through replica 1, read through replica 2 and through haproxy, then
+# kill -9 replica 1 and read through haproxy again.
+cluster_test() { # first-free-port db-port kc-port run-dir
+  local first=$1 db=$2 kc=$3 run=$4 storage=${DELINEO_CLUSTER_TEST_STORAGE:-s3}
+  local lb=$first s3=$((first + 1)) r1=$((first + 2)) r2=$((first + 3)) root="$run/cluster"
+  for p in "$lb" "$s3" "$r1" "$r2"; do require_free_port "$p" "cluster test" DELINEO_CLUSTER_TEST_PORT; done
+  mkdir -p "$root/logs"
+  CLUSTER_S3_PORT=$s3
+  if [ "$storage" = s3 ]; then
+    fetch_s3proxy
+    start_s3proxy "$s3" "$root/s3" "$root/logs/s3proxy.log"
+  fi
+  say "cluster test: two replicas (storage: $storage) on ports $r1 and $r2, haproxy on $lb…"
+  start_replicas "$r1" 2 "$db" "$kc" "$root" "$storage"
+  local replica1_pid=${CHILD_PIDS[$((${#CHILD_PIDS[@]} - 2))]}
+  write_haproxy_config "$root/haproxy.cfg" 127.0.0.1 "$lb" "$r1" "$r2"
+  start_haproxy "$root/haproxy.cfg" "$root/logs/haproxy.log" "$lb"
+  /usr/bin/python3 "$ROOT/scripts/cluster_check.py" --keycloak "http://localhost:$kc/realms/delineo" \
+    --dicom "$ROOT/backend/demo-data/pancreatic-ct" --write "http://localhost:$r1" --read "http://localhost:$r2" \
+    --balancer "http://localhost:$lb" --kill-pid "$replica1_pid" --s3-dir "$root/s3/blobs" --storage "$storage"
+}
