@@ -128,6 +128,11 @@ start_replicas() { # first-port count db-port kc-port data-root storage
   else
     env=(DELINEO_STORAGE=local)
   fi
+  # the embedded PostgreSQL allows 200 connections; Keycloak and a plain ./delineo up portal need the rest
+  local pool=$(( 120 / count ))
+  (( pool > 32 )) && pool=32
+  (( pool < 4 )) && pool=4
+  env+=("QUARKUS_DATASOURCE_JDBC_MAX_SIZE=$pool")
   for (( i=1; i<=count; i++ )); do
     port=$((first + i - 1))
     # with S3 every replica has its own local folder (nothing in it is shared); with local storage they share one
@@ -160,7 +165,8 @@ cmd_cluster() {
       *) die "unknown option $1 (see ./delineo cluster up --help)" ;;
     esac
   done
-  [[ $replicas =~ ^[1-9][0-9]?$ ]] || die "--replicas must be a number from 1 to 99"
+  # 30 × 4 pooled connections still fit the embedded PostgreSQL (and a 2-core machine runs out far earlier)
+  [[ $replicas =~ ^[1-9][0-9]?$ ]] && (( replicas <= 30 )) || die "--replicas must be a number from 1 to 30"
   case $storage in s3|local) ;; *) die "DELINEO_STORAGE must be s3 or local" ;; esac
   local i
   for p in "$port" "$kc" "$((kc + 820))" "$db" "$s3"; do require_free_port "$p" "cluster" "its option"; done
