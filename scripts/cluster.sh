@@ -35,15 +35,29 @@ fetch_s3proxy() {
 start_s3proxy() { # port data-dir log
   local port=$1 dir=$2 log=$3
   mkdir -p "$dir/blobs"
+  # objects are plain files under blobs/<bucket>/<key>
   cat > "$dir/s3proxy.properties" <<EOF
 s3proxy.endpoint=http://127.0.0.1:$port
 s3proxy.authorization=aws-v2-or-v4
 s3proxy.identity=$CLUSTER_S3_ACCESS_KEY
 s3proxy.credential=$CLUSTER_S3_SECRET_KEY
-jclouds.provider=filesystem
+jclouds.provider=filesystem-nio2
+jclouds.identity=$CLUSTER_S3_ACCESS_KEY
+jclouds.credential=$CLUSTER_S3_SECRET_KEY
 jclouds.filesystem.basedir=$dir/blobs
 EOF
-  java -cp "$S3PROXY_HOME/*" org.gaul.s3proxy.Main --properties "$dir/s3proxy.properties" > "$log" 2>&1 < /dev/null &
+  # without a configuration logback logs every request at DEBUG
+  cat > "$dir/logback.xml" <<'EOF'
+<configuration>
+  <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+    <encoder><pattern>%d{HH:mm:ss} %-5level [%logger{0}] %msg%n</pattern></encoder>
+  </appender>
+  <root level="INFO"><appender-ref ref="out"/></root>
+  <logger name="org.gaul.shaded" level="WARN"/>
+</configuration>
+EOF
+  java -Dlogback.configurationFile="$dir/logback.xml" -cp "$S3PROXY_HOME/*" org.gaul.s3proxy.Main \
+    --properties "$dir/s3proxy.properties" > "$log" 2>&1 < /dev/null &
   CHILD_PIDS+=($!)
   local pid=$! start=$SECONDS
   # any HTTP answer (403 without credentials) means it listens
@@ -53,8 +67,10 @@ EOF
     sleep 0.3
   done
   local status
+  # SigV4 as S3 wants it: the hash of the (empty) body in x-amz-content-sha256
   status=$(curl -s -o "$dir/create-bucket.xml" -w '%{http_code}' -X PUT \
     --aws-sigv4 "aws:amz:us-east-1:s3" --user "$CLUSTER_S3_ACCESS_KEY:$CLUSTER_S3_SECRET_KEY" \
+    -H "x-amz-content-sha256: $(printf '' | sha256sum | cut -d' ' -f1)" \
     "http://127.0.0.1:$port/$CLUSTER_S3_BUCKET")
   case $status in
     200) ;;

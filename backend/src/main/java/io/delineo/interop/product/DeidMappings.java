@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -79,41 +80,30 @@ public class DeidMappings {
         }
     }
 
-    /**
-     * The installation's secret, one for every replica: kept in the database ({@code deid_key}). An installation
-     * from before that kept it in {@code <data-dir>/deid.key} adopts that file's key, so its pseudonyms stay the same.
-     */
+    /** The installation's secret, created once in the data directory (readable by the portal only). */
     private byte[] key() {
         byte[] k = key;
         if (k != null) return k;
         synchronized (this) {
             if (key != null) return key;
-            key = QuarkusTransaction.requiringNew().call(() -> {
-                Optional<byte[]> stored = storedKey();
-                if (stored.isPresent()) return stored.get();
-                em.createNativeQuery("INSERT INTO deid_key (id, secret) VALUES (1, ?1) ON CONFLICT (id) DO NOTHING")
-                        .setParameter(1, initialKey()).executeUpdate();
-                // a replica starting at the same moment may have won: every replica uses the stored key
-                return storedKey().orElseThrow();
-            });
-            return key;
+            Path file = Path.of(dataDir).resolve("deid.key");
+            try {
+                if (!Files.exists(file)) {
+                    byte[] fresh = new byte[32];
+                    new SecureRandom().nextBytes(fresh);
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, fresh);
+                    try {
+                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                    } catch (UnsupportedOperationException ignored) {
+                        // non-POSIX file system: the data directory's own permissions apply
+                    }
+                }
+                key = Files.readAllBytes(file);
+                return key;
+            } catch (IOException e) {
+                throw new UncheckedIOException("the de-identification key cannot be read or created in " + dataDir, e);
+            }
         }
-    }
-
-    private Optional<byte[]> storedKey() {
-        return em.createNativeQuery("SELECT secret FROM deid_key WHERE id = 1").getResultStream().findFirst()
-                .map(byte[].class::cast);
-    }
-
-    private byte[] initialKey() {
-        Path legacy = Path.of(dataDir).resolve("deid.key");
-        try {
-            if (Files.isRegularFile(legacy) && Files.size(legacy) == 32) return Files.readAllBytes(legacy);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the de-identification key in " + legacy + " cannot be read", e);
-        }
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        return fresh;
     }
 }
