@@ -137,8 +137,9 @@ start_haproxy() { # config log port
 }
 
 # starts N replicas side by side, then waits for each to be ready
-start_replicas() { # first-port count db-port kc-port data-root storage
+start_replicas() { # first-port count db-port kc-port data-root storage [extra env…]
   local first=$1 count=$2 db=$3 kc=$4 root=$5 storage=$6 i port dir pids=() env=()
+  shift 6
   if [ "$storage" = s3 ]; then
     mapfile -t env < <(s3_env "$CLUSTER_S3_PORT")
   else
@@ -148,7 +149,7 @@ start_replicas() { # first-port count db-port kc-port data-root storage
   local pool=$(( 120 / count ))
   (( pool > 32 )) && pool=32
   (( pool < 4 )) && pool=4
-  env+=("QUARKUS_DATASOURCE_JDBC_MAX_SIZE=$pool")
+  env+=("QUARKUS_DATASOURCE_JDBC_MAX_SIZE=$pool" "$@")
   for (( i=1; i<=count; i++ )); do
     port=$((first + i - 1))
     # with S3 every replica has its own local folder (nothing in it is shared); with local storage they share one
@@ -185,7 +186,11 @@ cmd_cluster() {
   [[ $replicas =~ ^[1-9][0-9]?$ ]] && (( replicas <= 30 )) || die "--replicas must be a number from 1 to 30"
   case $storage in s3|local) ;; *) die "DELINEO_STORAGE must be s3 or local" ;; esac
   local i
-  for p in "$port" "$kc" "$((kc + 820))" "$db" "$s3"; do require_free_port "$p" "cluster" "its option"; done
+  require_free_port "$port" haproxy --port
+  require_free_port "$kc" Keycloak --keycloak-port
+  require_free_port "$((kc + 820))" "Keycloak management" --keycloak-port
+  require_free_port "$db" PostgreSQL --db-port
+  [ "$storage" = s3 ] && require_free_port "$s3" s3proxy --s3-port
   for (( i=1; i<=replicas; i++ )); do require_free_port "$((port + i))" "replica $i" --port; done
   mkdir -p "$data/cluster/logs"
   local root
@@ -261,7 +266,8 @@ cluster_test() { # first-free-port db-port kc-port run-dir
     start_s3proxy "$s3" "$root/s3" "$root/logs/s3proxy.log"
   fi
   say "cluster test: two replicas (storage: $storage) on ports $r1 and $r2, haproxy on $lb…"
-  start_replicas "$r1" 2 "$db" "$kc" "$root" "$storage"
+  # the test stack's portal has loaded the demo data into this database already
+  start_replicas "$r1" 2 "$db" "$kc" "$root" "$storage" DELINEO_DEMO_DATA=
   local replica1_pid=${CHILD_PIDS[$((${#CHILD_PIDS[@]} - 2))]}
   write_haproxy_config "$root/haproxy.cfg" 127.0.0.1 "$lb" "$r1" "$r2"
   start_haproxy "$root/haproxy.cfg" "$root/logs/haproxy.log" "$lb"
