@@ -158,9 +158,40 @@ start_replicas() { # first-port count db-port kc-port data-root storage [extra e
     launch_portal "$port" "$db" "$kc" "$dir" "$root/logs/replica-$i.log" "${env[@]}"
     pids+=($!)
   done
+  REPLICA_PIDS=("${pids[@]}")
+  # replicas start side by side and migrate in turns: on a busy machine this takes longer than one portal
   for (( i=1; i<=count; i++ )); do
-    wait_for_url "http://localhost:$((first + i - 1))$HEALTH_PATH" 300 "${pids[$((i - 1))]}" "Replica $i" \
-      "$root/logs/replica-$i.log"
+    wait_for_url "http://localhost:$((first + i - 1))$HEALTH_PATH" "${DELINEO_START_TIMEOUT:-600}" \
+      "${pids[$((i - 1))]}" "Replica $i" "$root/logs/replica-$i.log"
+  done
+}
+
+# in the foreground until something needs all to stop: a shared service (PostgreSQL, Keycloak, s3proxy, haproxy)
+# or the last replica; a single replica that stops is reported and haproxy sends its requests to the others
+watch_cluster() { # log-dir
+  local pid i reported=() alive
+  while true; do
+    alive=0
+    for pid in "${CHILD_PIDS[@]}"; do
+      if [[ " ${REPLICA_PIDS[*]} " == *" $pid "* ]]; then continue; fi
+      if ! kill -0 "$pid" 2>/dev/null; then
+        say "a shared component stopped unexpectedly; see $1. Stopping the rest."
+        exit 1
+      fi
+    done
+    for i in "${!REPLICA_PIDS[@]}"; do
+      if kill -0 "${REPLICA_PIDS[$i]}" 2>/dev/null; then
+        alive=$((alive + 1))
+      elif [ -z "${reported[$i]:-}" ]; then
+        say "replica $((i + 1)) stopped (see $1/replica-$((i + 1)).log); haproxy sends its requests to the others"
+        reported[$i]=1
+      fi
+    done
+    if (( alive == 0 )); then
+      say "no replica is left; stopping the rest"
+      exit 1
+    fi
+    sleep 2
   done
 }
 
@@ -240,15 +271,7 @@ EOF
   Stop with Ctrl-C.
 
 EOF
-  while true; do
-    for pid in "${CHILD_PIDS[@]}"; do
-      if ! kill -0 "$pid" 2>/dev/null; then
-        say "a component stopped unexpectedly; see $root/logs. Stopping the rest."
-        exit 1
-      fi
-    done
-    sleep 2
-  done
+  watch_cluster "$root/logs"
 }
 
 # ---------------------------------------------------------------------------------------------------
