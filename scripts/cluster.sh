@@ -101,9 +101,11 @@ defaults
     mode http
     option http-keep-alive
     option forwardfor
-    # a replica that refuses the connection (stopped, restarting) is skipped, the request goes to the next one
+    # a replica that refuses the connection or closes it without an answer (stopped, killed, restarting) is
+    # skipped: the request is sent again to the next one. A STOW sent twice stores once (content-addressed).
     option redispatch
     retries 2
+    retry-on conn-failure empty-response response-timeout
     timeout connect 5s
     timeout http-request 30s
     timeout http-keep-alive 30s
@@ -266,7 +268,7 @@ EOF
   [ "$storage" = s3 ] && echo "  S3:        http://127.0.0.1:$s3/$CLUSTER_S3_BUCKET  ($CLUSTER_S3_ACCESS_KEY / $CLUSTER_S3_SECRET_KEY)"
   cat <<EOF
 
-  Data:  $root   (postgres/, s3/blobs/, replica-N/)
+  Data:  $root   (postgres/, $([ "$storage" = s3 ] && echo "s3/blobs/, replica-N/" || echo "shared/"))
   Logs:  $root/logs/{haproxy,replica-N,keycloak,postgres,s3proxy}.log
   Stop with Ctrl-C.
 
