@@ -293,7 +293,7 @@ cluster_test() { # first-free-port db-port kc-port run-dir
   say "cluster test: two replicas (storage: $storage) on ports $r1 and $r2, haproxy on $lb…"
   # the test stack's portal has loaded the demo data into this database already
   start_replicas "$r1" 2 "$db" "$kc" "$root" "$storage" DELINEO_DEMO_DATA=
-  local replica1_pid=${CHILD_PIDS[$((${#CHILD_PIDS[@]} - 2))]}
+  local replica1_pid=${REPLICA_PIDS[0]}
   write_haproxy_config "$root/haproxy.cfg" 127.0.0.1 "$lb" "$r1" "$r2"
   start_haproxy "$root/haproxy.cfg" "$root/logs/haproxy.log" "$lb"
   /usr/bin/python3 "$ROOT/scripts/cluster_check.py" --keycloak "http://localhost:$kc/realms/delineo" \
