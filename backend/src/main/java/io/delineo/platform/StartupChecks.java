@@ -34,6 +34,9 @@ import java.util.Optional;
 public class StartupChecks {
     private static final Logger LOG = Logger.getLogger(StartupChecks.class);
 
+    /** advisory-lock key held while a replica migrates and runs its start-up work ("startup" in ASCII) */
+    static final long STARTUP_LOCK_KEY = 0x73746172747570L;
+
     /** Fired once the database is reachable and migrated. */
     public record Ready() {
     }
@@ -67,15 +70,32 @@ public class StartupChecks {
             Quarkus.asyncExit(3);
             return;
         }
-        try {
-            migrate();
+        // Replicas starting together take turns: migration and the start-up work observing Ready (demo data, shipped
+        // models) check-then-insert, which is only safe one replica at a time. A session lock is released by
+        // PostgreSQL when its connection ends, also if this process dies.
+        try (Connection c = dataSource.getConnection()) {
+            lock(c, "SELECT pg_advisory_lock(?)");
+            try {
+                migrate();
+                warnIfTrailIsUnprotected();
+                ready.fire(new Ready());
+            } finally {
+                lock(c, "SELECT pg_advisory_unlock(?)");
+            }
+        } catch (SQLException e) {
+            LOG.error("PostgreSQL refused the start-up lock: " + rootMessage(e));
+            Quarkus.asyncExit(3);
         } catch (FlywayException e) {
             LOG.error("the database schema could not be migrated: " + rootMessage(e));
             Quarkus.asyncExit(3);
-            return;
         }
-        warnIfTrailIsUnprotected();
-        ready.fire(new Ready());
+    }
+
+    private static void lock(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, STARTUP_LOCK_KEY);
+            s.execute();
+        }
     }
 
     /**

@@ -57,15 +57,19 @@ public class DeidMappings {
     private String mapped(String kind, String original, java.util.function.Supplier<String> replacement) {
         String user = currentUser.name();
         return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<?> existing = em.createNativeQuery("SELECT replacement FROM deid_map WHERE kind = ?1 AND original = ?2")
-                    .setParameter(1, kind).setParameter(2, original).getResultStream().findFirst();
-            if (existing.isPresent()) return (String) existing.get();
-            String r = replacement.get();
+            Optional<String> existing = storedReplacement(kind, original);
+            if (existing.isPresent()) return existing.get();
             em.createNativeQuery("INSERT INTO deid_map (kind, original, replacement, created_by) VALUES (?1, ?2, ?3, ?4) "
                     + "ON CONFLICT (kind, original) DO NOTHING").setParameter(1, kind).setParameter(2, original)
-                    .setParameter(3, r).setParameter(4, user).executeUpdate();
-            return r;
+                    .setParameter(3, replacement.get()).setParameter(4, user).executeUpdate();
+            // another request (or replica) may have stored the pair first: the stored one is the answer
+            return storedReplacement(kind, original).orElseThrow();
         });
+    }
+
+    private Optional<String> storedReplacement(String kind, String original) {
+        return em.createNativeQuery("SELECT replacement FROM deid_map WHERE kind = ?1 AND original = ?2")
+                .setParameter(1, kind).setParameter(2, original).getResultStream().findFirst().map(String.class::cast);
     }
 
     private String hmacHex(String value) {
