@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api';
 import { modelsApi, type UploadedModel } from '../api/models';
-import { ErrorText, messageOf, useLoaded } from '../pi/common';
-import { shortSha } from '../pi/models/modelCard';
-import { ResearchOnlyBadge } from '../pi/models/ModelCardView';
+import { ErrorText, messageOf } from '../kit/errors';
+import { useLoaded } from '../kit/useLoaded';
+import { shortSha } from '../modelCard/modelCard';
+import { ResearchOnlyBadge } from '../modelCard/ModelCardView';
 import { checkUpload, refusalReasons } from './uploadForm';
 
 /** Administration of grade models: the registry, and uploads (ONNX + card), which the server validates and keeps immutable. */

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { numberOf, searchStudies, TAG, text, type DicomJson } from '../api/dicomweb';
 import { piApi, type ReaderStudy, type SeriesSuggestion, type StudyCase } from '../api/pi';
 import { choiceProblems, initialChoice, isImageSeries, seriesByPhase, suggestionNote, type PhaseChoice } from './caseSeries';
-import { ErrorText, messageOf, Panel } from './common';
-import { phaseLabel } from './phases';
+import { ErrorText, messageOf } from '../kit/errors';
+import { Panel } from '../kit/Panel';
+import { phaseLabel } from '../kit/phases';
 
 const SEARCH_LIMIT = 50;
 

@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { piApi, type LesionAgreement, type ReadView, type StudyCase } from '../api/pi';
-import { Breadcrumbs, ErrorText, LoadFailed, messageOf, Panel, ReadChip, StudyStatusChip, useLoaded } from './common';
+import { Breadcrumbs, Panel } from '../kit/Panel';
+import { ErrorText, messageOf } from '../kit/errors';
+import { LoadFailed, ReadChip, StudyStatusChip } from './common';
+import { useLoaded } from '../kit/useLoaded';
 import { CaseViewer } from './CaseViewer';
 import { ConsensusPanel } from './ConsensusPanel';
-import { dateTime, ml, mm, ratio, signed, sliceRange, uidTail } from './format';
+import { dateTime, ml, mm, ratio, signed, sliceRange, uidTail } from '../kit/format';
 import { CaseGradingPanel } from './models/CaseGradingPanel';
 import { PathologyForm } from './PathologyForm';
-import { orderedPhases, phaseLabel } from './phases';
+import { orderedPhases, phaseLabel } from '../kit/phases';
 import { piPaths } from './routes';
 
 /** One case: the readers' agreement per lesion label, their reads, the consensus, and the pathology reference. */

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { piApi, type Consensus, type ConsensusMethod, type ReadView } from '../api/pi';
-import { ErrorText, messageOf, Panel, useLoaded } from './common';
+import { ErrorText, messageOf } from '../kit/errors';
+import { Panel } from '../kit/Panel';
+import { useLoaded } from '../kit/useLoaded';
 import { isOutdated, METHOD_LABEL, parseThreshold, sourceStates, statsByLabel, thresholdHelp } from './consensus';
-import { dateTime, fixed, ratio } from './format';
+import { dateTime, fixed, ratio } from '../kit/format';
 import { piPaths } from './routes';
-import { Link } from '../app/router';
+import { Link } from '../kit/router';
 
 /** Consensus of the case: create from the submitted reads (STAPLE or majority vote), see provenance, approve one. */
 export function ConsensusPanel({ studyId, caseId, reads, onChanged }: { studyId: number; caseId: number; reads: ReadView[]; onChanged: () => void }) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { piApi, type AgreementTable } from '../api/pi';
-import { messageOf } from './common';
+import { messageOf } from '../kit/errors';
 import { csvFileName } from './csv';
 
 /** Downloads one dashboard table as the server writes it (Accept: text/csv), under a descriptive file name. */

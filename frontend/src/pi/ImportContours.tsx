@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { importRead } from '../api/interop';
 import type { ReadView } from '../api/pi';
-import { messageOf } from './common';
+import { messageOf } from '../kit/errors';
 
 /**
  * Contours made in another tool, imported as a reader's read of the case: a DICOM RTSTRUCT or SEG on one of the

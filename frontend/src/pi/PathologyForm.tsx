@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { piApi, type Pathology, type PathologyInput, type PathologySource, type WhoGrade } from '../api/pi';
-import { ErrorText, messageOf, useLoaded } from './common';
-import { dateTime } from './format';
+import { ErrorText, messageOf } from '../kit/errors';
+import { useLoaded } from '../kit/useLoaded';
+import { dateTime } from '../kit/format';
 import { pathologyDraftOf, pathologyInputOf, type PathologyDraft } from './pathology';
 
 /** The case's pathology reference (WHO grade, Ki-67, mitoses, source). PI only: readers never see it. */

@@ -1,8 +1,11 @@
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { navigate } from '../app/router';
+import { navigate } from '../kit/router';
 import { piApi, type ReaderStudy } from '../api/pi';
-import { Breadcrumbs, ErrorText, LoadFailed, messageOf, useLoaded } from './common';
-import { phaseGroups, phaseLabel } from './phases';
+import { Breadcrumbs } from '../kit/Panel';
+import { ErrorText, messageOf } from '../kit/errors';
+import { LoadFailed } from './common';
+import { useLoaded } from '../kit/useLoaded';
+import { phaseGroups, phaseLabel } from '../kit/phases';
 import { piPaths } from './routes';
 import {
   addLabel,

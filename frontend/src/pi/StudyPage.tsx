@@ -1,12 +1,15 @@
 import { Fragment, useState } from 'react';
-import { Link, navigate } from '../app/router';
+import { Link, navigate } from '../kit/router';
 import { piApi, type ReaderStudy, type StudyCase, type StudyStatus } from '../api/pi';
 import { nobodyHasRead, progress, studyProgress } from './agreementTables';
 import { AddCasePanel } from './AddCasePanel';
-import { Breadcrumbs, ErrorText, LoadFailed, messageOf, Panel, ProgressBar, ReadChip, StudyStatusChip, useLoaded } from './common';
-import { dateTime, uidTail } from './format';
+import { Breadcrumbs, Panel } from '../kit/Panel';
+import { ErrorText, messageOf } from '../kit/errors';
+import { LoadFailed, ProgressBar, ReadChip, StudyStatusChip } from './common';
+import { useLoaded } from '../kit/useLoaded';
+import { dateTime, uidTail } from '../kit/format';
 import { PathologyForm } from './PathologyForm';
-import { orderedPhases, phaseLabel } from './phases';
+import { orderedPhases, phaseLabel } from '../kit/phases';
 import { piPaths } from './routes';
 import { statusActions } from './studyForm';
 

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import { featuresApi, type FeatureJob } from '../../api/features';
 import { piApi } from '../../api/pi';
-import { Breadcrumbs, ErrorText, LoadFailed, messageOf, Panel, ProgressBar, StudyStatusChip, useLoaded } from '../common';
-import { dateTime } from '../format';
+import { Breadcrumbs, Panel } from '../../kit/Panel';
+import { ErrorText, messageOf } from '../../kit/errors';
+import { LoadFailed, ProgressBar, StudyStatusChip } from '../common';
+import { useLoaded } from '../../kit/useLoaded';
+import { dateTime } from '../../kit/format';
 import { piPaths } from '../routes';
 import { featuresCsvFileName, saveBlob } from './featureCsv';
 import { RobustnessPanel } from './RobustnessPanel';
 import { isFinished, jobProgress, jobSummary, settingsChoices } from './robustness';
-import { describeSettings } from './settingsPresets';
+import { describeSettings } from '../../kit/settingsText';
 import { SettingsForm } from './SettingsForm';
 
 /** How often a running job is asked for its progress. */

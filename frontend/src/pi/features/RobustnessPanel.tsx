@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { featuresApi, type IccType, type Robustness, type RobustnessGroup, type Selection } from '../../api/features';
-import { ErrorText, messageOf, Panel } from '../common';
-import { fixed } from '../format';
-import { phaseLabel } from '../phases';
+import { ErrorText, messageOf } from '../../kit/errors';
+import { Panel } from '../../kit/Panel';
+import { fixed } from '../../kit/format';
+import { phaseLabel } from '../../kit/phases';
 import { IccPlot } from './IccPlot';
 import { formatIcc, ICC_LABEL, iccOf, parseMinIcc, robustAcrossGroups, sortByIcc } from './robustness';
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ErrorText } from '../common';
+import { ErrorText } from '../../kit/errors';
 import { buildSettings, checkSettingsText, LOG_SIGMAS_MM, PRESETS, settingsText } from './settingsPresets';
 
 const DEFAULT_PRESET = PRESETS[0].id;

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { PredictionView } from '../../api/board';
 import { modelsApi, type ModelItem } from '../../api/models';
-import { ProbabilityBars } from '../../board/ProbabilityBars';
-import { ErrorText, messageOf, Panel, useLoaded } from '../common';
-import { dateTime } from '../format';
-import { modelKey, parseModelKey, shortSha } from './modelCard';
-import { ResearchOnlyBadge } from './ModelCardView';
+import { ProbabilityBars } from '../../kit/ProbabilityBars';
+import { ErrorText, messageOf } from '../../kit/errors';
+import { Panel } from '../../kit/Panel';
+import { useLoaded } from '../../kit/useLoaded';
+import { dateTime } from '../../kit/format';
+import { modelKey, parseModelKey, shortSha } from '../../modelCard/modelCard';
+import { ResearchOnlyBadge } from '../../modelCard/ModelCardView';
 
 /**
  * Grading of one case by the PI: run a registered model on the approved consensus ROI (stored with its provenance),

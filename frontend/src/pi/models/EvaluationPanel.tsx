@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { modelsApi, type EvaluationResult, type ModelItem } from '../../api/models';
-import { ErrorText, messageOf, Panel } from '../common';
-import { fixed } from '../format';
+import { ErrorText, messageOf } from '../../kit/errors';
+import { Panel } from '../../kit/Panel';
+import { fixed } from '../../kit/format';
 import { CalibrationPlot } from './CalibrationPlot';
 import { confusionTable } from './evaluationGeometry';
-import { modelKey, parseModelKey } from './modelCard';
+import { modelKey, parseModelKey } from '../../modelCard/modelCard';
 import { RocPlot } from './RocPlot';
 
 /** Any registered model on this study's cases that have a pathology grade and an approved consensus. */

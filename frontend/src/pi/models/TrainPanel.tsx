@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { FeatureJob } from '../../api/features';
 import { modelsApi, type GradingTaskName, type TrainingResult } from '../../api/models';
-import { ErrorText, messageOf, Panel } from '../common';
+import { ErrorText, messageOf } from '../../kit/errors';
+import { Panel } from '../../kit/Panel';
 import { settingsChoices } from '../features/robustness';
-import { describeSettings } from '../features/settingsPresets';
-import { fixed } from '../format';
+import { describeSettings } from '../../kit/settingsText';
+import { fixed } from '../../kit/format';
 import { finite } from './evaluationGeometry';
-import { ModelCardView } from './ModelCardView';
+import { ModelCardView } from '../../modelCard/ModelCardView';
 import { defaultTrainingDraft, TASKS, trainingInput, type TrainingDraft } from './trainingForm';
 
 /**
