@@ -1,5 +1,5 @@
 import { parseCanonicalRead, type CanonicalRead } from '../../src/viewer/canonical';
-import { ReadConflictError, type ReadSnapshot, type ReadStore } from '../../src/reader/ReadStore';
+import { ReadConflictError, type ReadSnapshot, type ReadStore } from '../../src/reading/ReadStore';
 
 /**
  * DEV ONLY: a ReadStore in localStorage with the server's optimistic versioning (a stale version is a conflict),

@@ -1,7 +1,7 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../../src/styles.css';
-import { ReaderScreen } from '../../src/reader';
+import { ReaderScreen } from '../../src/reading';
 import { SeriesViewer } from '../../src/viewer';
 import { LocalReadStore } from './localReadStore';
 import type { PhaseSpec } from '../../src/viewer';

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api';
 import { modelsApi, type UploadedModel } from '../api/models';
-import { ErrorText, messageOf, useLoaded } from '../pi/common';
-import { shortSha } from '../pi/models/modelCard';
-import { ResearchOnlyBadge } from '../pi/models/ModelCardView';
+import { ErrorText, messageOf } from '../kit/errors';
+import { useLoaded } from '../kit/useLoaded';
+import { shortSha } from '../modelCard/modelCard';
+import { ResearchOnlyBadge } from '../modelCard/ModelCardView';
 import { checkUpload, refusalReasons } from './uploadForm';
+import { useAction } from '../kit/useAction';
 
 /** Administration of grade models: the registry, and uploads (ONNX + card), which the server validates and keeps immutable. */
 export function AdminScreen() {
@@ -65,9 +67,8 @@ function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
   const [cardFileError, setCardFileError] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [refusal, setRefusal] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [uploaded, setUploaded] = useState<UploadedModel | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   const readCard = async (f: File | undefined) => {
     setCardFileError(null);
@@ -90,16 +91,20 @@ function UploadPanel({ onUploaded }: { onUploaded: () => void }) {
       return;
     }
     setProblems([]);
-    setBusy(true);
-    try {
-      setUploaded(await modelsApi.upload(file as File, (file as File).name, cardText));
-      onUploaded();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 422) setRefusal(refusalReasons(err.message));
-      else setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        setUploaded(await modelsApi.upload(file as File, (file as File).name, cardText));
+        onUploaded();
+      },
+      {
+        // the server's refusal of the card lists its reasons; other failures go to the banner
+        failure: (err) => {
+          if (!(err instanceof ApiError && err.status === 422)) return messageOf(err);
+          setRefusal(refusalReasons(err.message));
+          return null;
+        },
+      },
+    );
   };
 
   return (

@@ -1,5 +1,5 @@
 import { apiJson, query } from './client';
-import type { AuditEvent, AuditVerification, Me, Page } from './types';
+import type { AuditAction, AuditEvent, AuditVerification, Me, Page } from './types';
 
 export * from './client';
 export * as dicomweb from './dicomweb';
@@ -21,4 +21,6 @@ export const api = {
   me: () => apiJson<Me>('/api/me'),
   audit: (filter: AuditFilter) => apiJson<Page<AuditEvent>>(`/api/audit${query({ ...filter })}`),
   verifyAudit: () => apiJson<AuditVerification>('/api/audit/verify'),
+  /** Every action the audit trail records, with the type of resource it is about, sorted by action. */
+  auditActions: () => apiJson<AuditAction[]>('/api/audit/actions'),
 };

@@ -29,6 +29,12 @@ export interface Page<T> {
   total: number;
 }
 
+/** One kind of audited event, as the audit filter lists them (GET /api/audit/actions). */
+export interface AuditAction {
+  action: string;
+  resourceType: string;
+}
+
 export interface AuditVerification {
   ok: boolean;
   events: number;

@@ -7,12 +7,13 @@ import { AuditScreen } from '../audit/AuditScreen';
 import { BoardScreen } from '../board/BoardScreen';
 import { StudiesScreen } from '../pi/StudiesScreen';
 import { WorklistScreen } from '../worklist/WorklistScreen';
-import { EmptyState, Layout, Refused } from './Layout';
+import { EmptyState, Refused } from '../kit/states';
+import { Layout } from './Layout';
 import { homeFor, mayOpen, screenFor } from './navigation';
 
 // the reader screen brings the image viewer (Cornerstone, codecs): loaded only when a case is opened
 const ReaderRoute = lazy(() => import('../reader/ReaderRoute').then((m) => ({ default: m.ReaderRoute })));
-import { navigate, usePath } from './router';
+import { navigate, usePath } from '../kit/router';
 
 export function App() {
   const [me, setMe] = useState<Me | null>(null);

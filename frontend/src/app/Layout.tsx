@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Me } from '../api/types';
 import { signOut } from '../auth/auth';
 import { isActive, navigationFor } from './navigation';
-import { Link } from './router';
+import { Link } from '../kit/router';
 
 export function Layout({ me, path, children }: { me: Me; path: string; children: ReactNode }) {
   return (
@@ -37,24 +37,6 @@ export function Layout({ me, path, children }: { me: Me; path: string; children:
         </div>
       </header>
       <main>{children}</main>
-    </div>
-  );
-}
-
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
-  return (
-    <div className="empty-state">
-      <h2>{title}</h2>
-      {children}
-    </div>
-  );
-}
-
-export function Refused({ what }: { what: string }) {
-  return (
-    <div className="refused" role="alert" data-testid="refused">
-      <h2>Not available to you</h2>
-      <p>{what}</p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, type AuditFilter } from '../api';
-import type { AuditEvent, AuditVerification, Page } from '../api/types';
+import type { AuditAction, AuditEvent, AuditVerification, Page } from '../api/types';
+import { ErrorText } from '../kit/errors';
 
 const PAGE_SIZE = 50;
 
@@ -12,6 +13,7 @@ export function AuditScreen() {
   const [result, setResult] = useState<Page<AuditEvent> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const actions = useAuditActions();
 
   const load = useCallback(() => {
     setError(null);
@@ -39,9 +41,28 @@ export function AuditScreen() {
         {(['user', 'action', 'resourceType', 'resourceId'] as const).map((key) => (
           <label key={key}>
             {labels[key]}
-            <input value={draft[key] ?? ''} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
+            <input
+              value={draft[key] ?? ''}
+              onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+              list={actions && (key === 'action' || key === 'resourceType') ? `audit-${key}-choices` : undefined}
+              data-testid={`audit-filter-${key}`}
+            />
           </label>
         ))}
+        {actions && (
+          <>
+            <datalist id="audit-action-choices" data-testid="audit-action-choices">
+              {actions.map((a) => (
+                <option key={a.action} value={a.action} label={`${a.action} (${a.resourceType})`} />
+              ))}
+            </datalist>
+            <datalist id="audit-resourceType-choices">
+              {[...new Set(actions.map((a) => a.resourceType))].sort().map((type) => (
+                <option key={type} value={type} />
+              ))}
+            </datalist>
+          </>
+        )}
         <label>
           From
           <input type="datetime-local" value={draft.from ?? ''} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
@@ -68,7 +89,7 @@ export function AuditScreen() {
           event {verification.checkpointSeq} ({verification.checkpointTime}).
         </p>
       )}
-      {error && <p className="error">{error}</p>}
+      <ErrorText error={error} />
       {result && (
         <>
           <p className="muted">
@@ -115,6 +136,25 @@ export function AuditScreen() {
       )}
     </section>
   );
+}
+
+/**
+ * The actions the trail records, for the Action field's drop-down list. A portal without the list (an older server
+ * answers 404) keeps the plain text field: the filter works the same, the list only saves typing.
+ */
+function useAuditActions(): AuditAction[] | null {
+  const [actions, setActions] = useState<AuditAction[] | null>(null);
+  useEffect(() => {
+    let current = true;
+    api.auditActions().then(
+      (list) => current && setActions(list),
+      () => current && setActions(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return actions;
 }
 
 const labels = { user: 'User', action: 'Action', resourceType: 'Resource type', resourceId: 'Resource id' };

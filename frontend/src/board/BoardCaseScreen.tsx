@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { board, type BoardCase, type PredictionView } from '../api/board';
-import { Link } from '../app/router';
+import { Link } from '../kit/router';
 import { BoardViewer } from './BoardViewer';
-import { formatValue } from './probabilityBars';
-import { ProbabilityBars } from './ProbabilityBars';
+import { formatValue } from '../kit/probabilityBars';
+import { ProbabilityBars } from '../kit/ProbabilityBars';
 
 const fmt = (v: number | null) => (v === null ? '—' : v.toFixed(3));
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { board, type BoardListItem } from '../api/board';
-import { EmptyState } from '../app/Layout';
-import { Link, usePath } from '../app/router';
-import { boardCardRoute } from '../pi/models/modelCard';
+import { EmptyState } from '../kit/states';
+import { Link, usePath } from '../kit/router';
+import { boardCardRoute } from '../modelCard/modelCard';
 import { BoardCaseScreen } from './BoardCaseScreen';
 import { ModelCardScreen } from './ModelCardScreen';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { BoardCase } from '../api/board';
-import { ReadOnlyViewer } from '../reader/ReadOnlyViewer';
-import { canonicalFromServer, onlySeries } from '../reader/serverRead';
+import { ReadOnlyViewer } from '../reading/ReadOnlyViewer';
+import { canonicalFromServer, onlySeries } from '../reading/serverRead';
 
 /** The board's read-only viewer: the released case's series with the approved consensus ROI. */
 export function BoardViewer({ c }: { c: BoardCase }) {

@@ -1,7 +1,7 @@
 import { modelsApi } from '../api/models';
-import { Link } from '../app/router';
-import { useLoaded } from '../pi/common';
-import { ModelCardView, ResearchOnlyBadge } from '../pi/models/ModelCardView';
+import { Link } from '../kit/router';
+import { useLoaded } from '../kit/useLoaded';
+import { ModelCardView, ResearchOnlyBadge } from '../modelCard/ModelCardView';
 
 /** The card of a model whose predictions the board sees: /board/models/{id}/{version}. */
 export function ModelCardScreen({ id, version }: { id: string; version: string }) {

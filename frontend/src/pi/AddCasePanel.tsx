@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { numberOf, searchStudies, TAG, text, type DicomJson } from '../api/dicomweb';
 import { piApi, type ReaderStudy, type SeriesSuggestion, type StudyCase } from '../api/pi';
 import { choiceProblems, initialChoice, isImageSeries, seriesByPhase, suggestionNote, type PhaseChoice } from './caseSeries';
-import { ErrorText, messageOf, Panel } from './common';
-import { phaseLabel } from './phases';
+import { ErrorText } from '../kit/errors';
+import { Panel } from '../kit/Panel';
+import { phaseLabel } from '../kit/phases';
+import { useAction } from '../kit/useAction';
 
 const SEARCH_LIMIT = 50;
 
@@ -21,43 +23,32 @@ export function AddCasePanel({
 }) {
   const [patient, setPatient] = useState('');
   const [results, setResults] = useState<DicomJson[] | null>(null);
-  const [searching, setSearching] = useState(false);
   const [picked, setPicked] = useState<DicomJson | null>(null);
   const [suggestions, setSuggestions] = useState<SeriesSuggestion[] | null>(null);
   const [choice, setChoice] = useState<PhaseChoice>({});
   const [label, setLabel] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
-  const [adding, setAdding] = useState(false);
+  const { busyWith, error, setError, run } = useAction();
+  const searching = busyWith === 'search';
+  const adding = busyWith === 'add';
 
   const search = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     setPicked(null);
     setSuggestions(null);
-    setSearching(true);
-    try {
-      const term = patient.trim();
-      setResults(await searchStudies({ PatientID: term ? `*${term}*` : undefined, limit: SEARCH_LIMIT }));
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setSearching(false);
-    }
+    const term = patient.trim();
+    await run(async () => setResults(await searchStudies({ PatientID: term ? `*${term}*` : undefined, limit: SEARCH_LIMIT })), { what: 'search' });
   };
 
   const pick = async (s: DicomJson) => {
     setPicked(s);
     setSuggestions(null);
     setProblems([]);
-    setError(null);
-    try {
+    await run(async () => {
       const list = await piApi.phaseSuggestions(text(s, TAG.StudyInstanceUID));
       setSuggestions(list);
       setChoice(initialChoice(list, study.phases));
-    } catch (err) {
-      setError(messageOf(err));
-    }
+    }, { what: 'pick' });
   };
 
   const add = async () => {
@@ -66,19 +57,14 @@ export function AddCasePanel({
     setProblems(p);
     setError(null);
     if (p.length) return;
-    setAdding(true);
-    try {
+    await run(async () => {
       const created = await piApi.addCase(study.id, {
         label: label.trim() || undefined,
         studyInstanceUid: text(picked, TAG.StudyInstanceUID),
         series: seriesByPhase(choice),
       });
       onAdded(created);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setAdding(false);
-    }
+    }, { what: 'add' });
   };
 
   const pickedUid = picked ? text(picked, TAG.StudyInstanceUID) : null;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { BlandAltmanPair, BlandAltmanPoint } from '../api/pi';
 import { blandAltmanLayout, frame, pairKey, pairStyles, type PairStyle, type Shape } from './chartGeometry';
-import { fixed, ml, signed } from './format';
+import { fixed, ml, signed } from '../kit/format';
 
 /**
  * Bland–Altman plot of the readers' lesion volumes: for each lesion and reader pair (a, b), the mean of the two

@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { piApi, type LesionAgreement, type ReadView, type StudyCase } from '../api/pi';
-import { Breadcrumbs, ErrorText, LoadFailed, messageOf, Panel, ReadChip, StudyStatusChip, useLoaded } from './common';
+import { Breadcrumbs, Panel } from '../kit/Panel';
+import { ErrorText } from '../kit/errors';
+import { LoadFailed, ReadChip, StudyStatusChip } from './common';
+import { useLoaded } from '../kit/useLoaded';
 import { CaseViewer } from './CaseViewer';
 import { ConsensusPanel } from './ConsensusPanel';
-import { dateTime, ml, mm, ratio, signed, sliceRange, uidTail } from './format';
+import { dateTime, ml, mm, ratio, signed, sliceRange, uidTail } from '../kit/format';
 import { CaseGradingPanel } from './models/CaseGradingPanel';
 import { PathologyForm } from './PathologyForm';
-import { orderedPhases, phaseLabel } from './phases';
+import { orderedPhases, phaseLabel } from '../kit/phases';
 import { piPaths } from './routes';
+import { useAction } from '../kit/useAction';
 
 /** One case: the readers' agreement per lesion label, their reads, the consensus, and the pathology reference. */
 export function CaseReview({ studyId, caseId }: { studyId: number; caseId: number }) {
@@ -135,20 +139,12 @@ function ReadsPanel({
   readers: string[];
   onChanged: () => void;
 }) {
-  const [reopenError, setReopenError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const reopen = async (reader: string) => {
-    setReopenError(null);
-    setBusy(reader);
-    try {
+  const { busyWith: busy, error: reopenError, run } = useAction();
+  const reopen = (reader: string) =>
+    run(async () => {
       await piApi.reopenRead(caseId, reader);
       onChanged();
-    } catch (e) {
-      setReopenError(messageOf(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+    }, { what: reader });
   const byReader = new Map((reads ?? []).map((r) => [r.reader, r]));
   const names = [...new Set([...readers, ...(reads ?? []).map((r) => r.reader)])];
   return (

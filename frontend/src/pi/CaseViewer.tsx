@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { piApi, type Phase, type ReadView } from '../api/pi';
-import { ReadOnlyViewer } from '../reader/ReadOnlyViewer';
-import { onlySeries } from '../reader/serverRead';
-import { ErrorText, messageOf, useLoaded } from './common';
+import { ReadOnlyViewer } from '../reading/ReadOnlyViewer';
+import { onlySeries } from '../reading/serverRead';
+import { ErrorText, messageOf } from '../kit/errors';
+import { useLoaded } from '../kit/useLoaded';
 import { ImportContours } from './ImportContours';
-import { orderedPhases, phaseLabel } from './phases';
+import { orderedPhases, phaseLabel } from '../kit/phases';
 import { defaultChoice, readChoices, type ReadChoice } from './readChoices';
 
 export interface CaseViewerProps {

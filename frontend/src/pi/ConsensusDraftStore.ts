@@ -1,6 +1,6 @@
 import type { Consensus } from '../api/pi';
-import type { ReadSnapshot, ReadStore } from '../reader/ReadStore';
-import { canonicalFromServer } from '../reader/serverRead';
+import type { ReadSnapshot, ReadStore } from '../reading/ReadStore';
+import { canonicalFromServer } from '../reading/serverRead';
 import { parseCanonicalRead, type CanonicalRead } from '../viewer/canonical';
 
 /** The two server calls the consensus editor needs (piApi in the portal). */

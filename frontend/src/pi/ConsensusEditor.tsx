@@ -1,13 +1,15 @@
 import { useMemo } from 'react';
 import { piApi } from '../api/pi';
-import { Link, navigate } from '../app/router';
-import { portalDicomWeb } from '../reader/portalSource';
-import { ReaderScreen, type ReadWording } from '../reader/ReaderScreen';
-import { onlySeries } from '../reader/serverRead';
+import { Link, navigate } from '../kit/router';
+import { portalDicomWeb } from '../reading/portalSource';
+import { ReaderScreen, type ReadWording } from '../reading/ReaderScreen';
+import { onlySeries } from '../reading/serverRead';
 import type { CanonicalRead } from '../viewer/canonical';
-import { Breadcrumbs, LoadFailed, useLoaded } from './common';
+import { Breadcrumbs } from '../kit/Panel';
+import { LoadFailed } from './common';
+import { useLoaded } from '../kit/useLoaded';
 import { ConsensusDraftStore } from './ConsensusDraftStore';
-import { orderedPhases, phaseLabel } from './phases';
+import { orderedPhases, phaseLabel } from '../kit/phases';
 import { piPaths } from './routes';
 
 const CONSENSUS_WORDING: ReadWording = {

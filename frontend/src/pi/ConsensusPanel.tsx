@@ -1,18 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { piApi, type Consensus, type ConsensusMethod, type ReadView } from '../api/pi';
-import { ErrorText, messageOf, Panel, useLoaded } from './common';
+import { ErrorText } from '../kit/errors';
+import { Panel } from '../kit/Panel';
+import { useLoaded } from '../kit/useLoaded';
 import { isOutdated, METHOD_LABEL, parseThreshold, sourceStates, statsByLabel, thresholdHelp } from './consensus';
-import { dateTime, fixed, ratio } from './format';
+import { dateTime, fixed, ratio } from '../kit/format';
 import { piPaths } from './routes';
-import { Link } from '../app/router';
+import { Link } from '../kit/router';
+import { useAction } from '../kit/useAction';
 
 /** Consensus of the case: create from the submitted reads (STAPLE or majority vote), see provenance, approve one. */
 export function ConsensusPanel({ studyId, caseId, reads, onChanged }: { studyId: number; caseId: number; reads: ReadView[]; onChanged: () => void }) {
   const versions = useLoaded(() => piApi.consensus(caseId), [caseId]);
   const [method, setMethod] = useState<ConsensusMethod>('staple');
   const [thresholdText, setThresholdText] = useState('0.5');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const submitted = reads.filter((r) => r.status === 'SUBMITTED' && r.version > 0).length;
 
   const create = async (e: FormEvent) => {
@@ -23,31 +25,19 @@ export function ConsensusPanel({ studyId, caseId, reads, onChanged }: { studyId:
       setError(threshold);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await piApi.createConsensus(caseId, method, threshold);
       versions.reload();
       onChanged();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const approve = async (version: number) => {
-    setError(null);
-    setBusy(true);
-    try {
+  const approve = (version: number) =>
+    run(async () => {
       await piApi.approveConsensus(caseId, version);
       versions.reload();
       onChanged();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Panel title="Consensus" testId="consensus-panel">

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { piApi, type AgreementTable } from '../api/pi';
-import { messageOf } from './common';
 import { csvFileName } from './csv';
+import { useAction } from '../kit/useAction';
 
 /** Downloads one dashboard table as the server writes it (Accept: text/csv), under a descriptive file name. */
 export function CsvButton({
@@ -15,12 +14,9 @@ export function CsvButton({
   outlierBelow: number;
   includeInProgress: boolean;
 }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setError(null);
-    setBusy(true);
-    try {
+  const { busy, error, run } = useAction();
+  const download = () =>
+    run(async () => {
       const blob = await piApi.studyAgreementCsv(study.id, table, outlierBelow, includeInProgress);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
@@ -31,12 +27,7 @@ export function CsvButton({
       a.remove();
       // give the browser time to start the download before the URL goes away
       window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <span className="csv-button">
       <button type="button" onClick={() => void download()} disabled={busy} data-testid={`csv-${table}`}>

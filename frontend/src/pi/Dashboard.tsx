@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Link } from '../app/router';
+import { Link } from '../kit/router';
 import { piApi, type ReaderStudy, type StudyAgreement } from '../api/pi';
 import { byDisagreement, progress } from './agreementTables';
 import { BlandAltmanPlot } from './BlandAltmanPlot';
-import { Breadcrumbs, ErrorText, LoadFailed, Panel, ProgressBar, StudyStatusChip, useLoaded } from './common';
+import { Breadcrumbs, Panel } from '../kit/Panel';
+import { ErrorText } from '../kit/errors';
+import { LoadFailed, ProgressBar, StudyStatusChip } from './common';
+import { useLoaded } from '../kit/useLoaded';
 import { CsvButton } from './CsvButton';
 import { DiceHeatmap } from './DiceHeatmap';
-import { ml, mm, ratio } from './format';
+import { ml, mm, ratio } from '../kit/format';
 import { ReaderCiPlot } from './ReaderCiPlot';
 import { piPaths } from './routes';
 

@@ -2,7 +2,7 @@ import type { MatrixCell } from '../api/pi';
 import { matrixLookup } from './agreementTables';
 import { diceColour, diceDomain, NO_VALUE_COLOUR, textColourOn, viridis } from './colourScale';
 import { ticks } from './chartGeometry';
-import { ratio } from './format';
+import { ratio } from '../kit/format';
 
 const LEGEND_STOPS = 11;
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { importRead } from '../api/interop';
 import type { ReadView } from '../api/pi';
-import { messageOf } from './common';
+import { useAction } from '../kit/useAction';
 
 /**
  * Contours made in another tool, imported as a reader's read of the case: a DICOM RTSTRUCT or SEG on one of the
@@ -22,28 +22,21 @@ export function ImportContours({
   const [file, setFile] = useState<File | null>(null);
   const [reader, setReader] = useState(readers[0] ?? '');
   const [label, setLabel] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
   const [inputKey, setInputKey] = useState(0);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!file || !reader) return;
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    await run(async () => {
       const view = await importRead<ReadView>(caseId, file, reader, label || undefined);
       setDone(`${file.name} is now ${view.reader}'s read, version ${view.version} (${view.content.lesions.length} lesion(s), submitted).`);
       setFile(null);
       setInputKey((k) => k + 1);
       onImported(view.reader);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

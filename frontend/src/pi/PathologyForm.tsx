@@ -1,16 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { piApi, type Pathology, type PathologyInput, type PathologySource, type WhoGrade } from '../api/pi';
-import { ErrorText, messageOf, useLoaded } from './common';
-import { dateTime } from './format';
+import { ErrorText } from '../kit/errors';
+import { useLoaded } from '../kit/useLoaded';
+import { dateTime } from '../kit/format';
 import { pathologyDraftOf, pathologyInputOf, type PathologyDraft } from './pathology';
+import { useAction } from '../kit/useAction';
 
 /** The case's pathology reference (WHO grade, Ki-67, mitoses, source). PI only: readers never see it. */
 export function PathologyForm({ caseId, onSaved }: { caseId: number; onSaved?: (p: Pathology) => void }) {
   const loaded = useLoaded(() => piApi.pathology(caseId), [caseId]);
   const [draft, setDraft] = useState<PathologyDraft | null>(null);
   const [saved, setSaved] = useState<Pathology | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, setError, run } = useAction();
 
   useEffect(() => {
     if (!loaded.loading && !loaded.error) {
@@ -32,17 +33,12 @@ export function PathologyForm({ caseId, onSaved }: { caseId: number; onSaved?: (
       setError(input);
       return;
     }
-    setSaving(true);
-    try {
+    await run(async () => {
       const p = await piApi.savePathology(caseId, input);
       setSaved(p);
       setDraft(pathologyDraftOf(p));
       onSaved?.(p);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

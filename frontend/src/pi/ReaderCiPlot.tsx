@@ -1,6 +1,6 @@
 import type { ReaderSummary } from '../api/pi';
 import { diceAxis, frame, linearScale, ticks, whisker, type Whisker } from './chartGeometry';
-import { ratio } from './format';
+import { ratio } from '../kit/format';
 
 const ROW = 34;
 const OTHERS = '#3fb6a8';

@@ -1,5 +1,5 @@
-import { EmptyState } from '../app/Layout';
-import { Link, usePath } from '../app/router';
+import { EmptyState } from '../kit/states';
+import { Link, usePath } from '../kit/router';
 import { CaseReview } from './CaseReview';
 import { ConsensusEditor } from './ConsensusEditor';
 import { Dashboard } from './Dashboard';

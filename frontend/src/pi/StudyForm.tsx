@@ -1,8 +1,11 @@
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { navigate } from '../app/router';
+import { navigate } from '../kit/router';
 import { piApi, type ReaderStudy } from '../api/pi';
-import { Breadcrumbs, ErrorText, LoadFailed, messageOf, useLoaded } from './common';
-import { phaseGroups, phaseLabel } from './phases';
+import { Breadcrumbs } from '../kit/Panel';
+import { ErrorText } from '../kit/errors';
+import { LoadFailed } from './common';
+import { useLoaded } from '../kit/useLoaded';
+import { phaseGroups, phaseLabel } from '../kit/phases';
 import { piPaths } from './routes';
 import {
   addLabel,
@@ -16,6 +19,7 @@ import {
   updateOf,
   type StudyDraft,
 } from './studyForm';
+import { useAction } from '../kit/useAction';
 
 /** Create a reader study (studyId absent) or edit one. */
 export function StudyForm({ studyId }: { studyId?: number }) {
@@ -28,8 +32,7 @@ export function StudyForm({ studyId }: { studyId?: number }) {
   const [labelText, setLabelText] = useState('');
   const [labelProblem, setLabelProblem] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error: serverError, setError: setServerError, run } = useAction();
 
   useEffect(() => {
     if (existing.data && draft === null) setDraft(draftOf(existing.data));
@@ -64,15 +67,10 @@ export function StudyForm({ studyId }: { studyId?: number }) {
     setProblems(p);
     setServerError(null);
     if (p.length) return;
-    setSaving(true);
-    try {
+    await run(async () => {
       const saved = study ? await piApi.updateStudy(study.id, updateOf(draft, study)) : await piApi.createStudy(inputOf(draft));
       navigate(piPaths.study(saved.id));
-    } catch (err) {
-      setServerError(messageOf(err));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const known = new Set((readers.data ?? []).map((r) => r.userName));

@@ -1,9 +1,11 @@
-import { EmptyState } from '../app/Layout';
-import { Link, navigate } from '../app/router';
+import { EmptyState } from '../kit/states';
+import { Link, navigate } from '../kit/router';
 import { piApi } from '../api/pi';
 import { studyProgress } from './agreementTables';
-import { ErrorText, ProgressBar, StudyStatusChip, useLoaded } from './common';
-import { dateTime } from './format';
+import { ErrorText } from '../kit/errors';
+import { ProgressBar, StudyStatusChip } from './common';
+import { useLoaded } from '../kit/useLoaded';
+import { dateTime } from '../kit/format';
 import { piPaths } from './routes';
 
 /** All reader studies, newest first, with readers, cases and submitted reads. */

@@ -1,40 +1,36 @@
 import { Fragment, useState } from 'react';
-import { Link, navigate } from '../app/router';
+import { Link, navigate } from '../kit/router';
 import { piApi, type ReaderStudy, type StudyCase, type StudyStatus } from '../api/pi';
 import { nobodyHasRead, progress, studyProgress } from './agreementTables';
 import { AddCasePanel } from './AddCasePanel';
-import { Breadcrumbs, ErrorText, LoadFailed, messageOf, Panel, ProgressBar, ReadChip, StudyStatusChip, useLoaded } from './common';
-import { dateTime, uidTail } from './format';
+import { Breadcrumbs, Panel } from '../kit/Panel';
+import { ErrorText, messageOf } from '../kit/errors';
+import { LoadFailed, ProgressBar, ReadChip, StudyStatusChip } from './common';
+import { useLoaded } from '../kit/useLoaded';
+import { dateTime, uidTail } from '../kit/format';
 import { PathologyForm } from './PathologyForm';
-import { orderedPhases, phaseLabel } from './phases';
+import { orderedPhases, phaseLabel } from '../kit/phases';
 import { piPaths } from './routes';
 import { statusActions } from './studyForm';
+import { useAction } from '../kit/useAction';
 
 /** One reader study: its set-up, status actions, reader progress, cases with each reader's status, pathology. */
 export function StudyPage({ studyId }: { studyId: number }) {
   const study = useLoaded(() => piApi.study(studyId), [studyId]);
   const cases = useLoaded(() => piApi.cases(studyId), [studyId]);
   const [adding, setAdding] = useState(false);
-  const [statusError, setStatusError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: statusError, run } = useAction();
 
   const reload = () => {
     study.reload();
     cases.reload();
   };
 
-  const changeStatus = async (to: StudyStatus) => {
-    setStatusError(null);
-    setBusy(true);
-    try {
+  const changeStatus = (to: StudyStatus) =>
+    run(async () => {
       await piApi.changeStatus(studyId, to);
       reload();
-    } catch (e) {
-      setStatusError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (study.error && !study.data) return <LoadFailed error={study.error} />;
   if (!study.data) return <p className="muted">Loading…</p>;

@@ -1,5 +1,5 @@
 import type { Phase, SeriesSuggestion } from '../api/pi';
-import { phaseLabel } from './phases';
+import { phaseLabel } from '../kit/phases';
 
 /** The PI's choice per archive series: the phase it shows in this case, or '' when the case does not use it. */
 export type PhaseChoice = Record<string, Phase | ''>;

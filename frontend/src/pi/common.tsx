@@ -1,61 +1,8 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { Link } from '../app/router';
+import { Link } from '../kit/router';
+import { ErrorText } from '../kit/errors';
 import type { ReadStatus, StudyStatus } from '../api/pi';
 import { readStatusLabel, type Progress } from './agreementTables';
 import './pi.css';
-
-/** An error as the user should read it: the server's message, or the browser's. */
-export function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-export interface Loaded<T> {
-  data: T | null;
-  error: string | null;
-  loading: boolean;
-  reload: () => void;
-}
-
-/**
- * Loads data when the dependencies change and on reload(); answers of superseded requests are dropped, so a slow
- * older answer never overwrites a newer one. Keeps the previous data while reloading (no flicker while polling).
- */
-export function useLoaded<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [tick, setTick] = useState(0);
-  const latest = useRef(0);
-  const run = useCallback(load, deps);
-  useEffect(() => {
-    const request = ++latest.current;
-    setLoading(true);
-    run().then(
-      (value) => {
-        if (request !== latest.current) return;
-        setData(value);
-        setError(null);
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (request !== latest.current) return;
-        setError(messageOf(e));
-        setLoading(false);
-      },
-    );
-  }, [run, tick]);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, error, loading, reload };
-}
-
-export function ErrorText({ error, testId }: { error: string | null | undefined; testId?: string }) {
-  if (!error) return null;
-  return (
-    <p className="error" role="alert" data-testid={testId}>
-      {error}
-    </p>
-  );
-}
 
 export function StudyStatusChip({ status }: { status: StudyStatus }) {
   return (
@@ -105,42 +52,6 @@ export function ProgressBar({
         {progress.done} / {total}
       </span>
     </div>
-  );
-}
-
-export interface Crumb {
-  label: string;
-  href?: string;
-}
-
-export function Breadcrumbs({ items }: { items: Crumb[] }) {
-  return (
-    <nav className="crumbs" aria-label="Breadcrumbs">
-      {items.map((c, i) => (
-        <span key={i}>
-          {i > 0 && <span className="crumb-sep">/</span>}
-          {c.href ? <Link href={c.href}>{c.label}</Link> : <span>{c.label}</span>}
-        </span>
-      ))}
-    </nav>
-  );
-}
-
-export function Panel({ title, actions, children, testId, className }: {
-  title: ReactNode;
-  actions?: ReactNode;
-  children: ReactNode;
-  testId?: string;
-  className?: string;
-}) {
-  return (
-    <section className={`panel ${className ?? ''}`} data-testid={testId}>
-      <header className="panel-head">
-        <h2>{title}</h2>
-        {actions && <div className="panel-actions">{actions}</div>}
-      </header>
-      {children}
-    </section>
   );
 }
 

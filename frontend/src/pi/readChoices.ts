@@ -1,5 +1,5 @@
 import type { Consensus, ReadView } from '../api/pi';
-import { canonicalFromServer } from '../reader/serverRead';
+import { canonicalFromServer } from '../reading/serverRead';
 import type { CanonicalRead } from '../viewer/canonical';
 
 /** One thing the PI's case viewer can show: a reader's read, all readers overlaid (with a consensus), or a consensus version. */

@@ -1,5 +1,5 @@
 import type { Phase, ReaderStudy, StudyInput, StudyStatus } from '../api/pi';
-import { orderedPhases } from './phases';
+import { orderedPhases } from '../kit/phases';
 
 /** What the create / edit form holds. */
 export interface StudyDraft {

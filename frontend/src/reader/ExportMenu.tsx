@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { downloadReadExport, EXPORT_LABELS, type ExportFormat } from '../api/interop';
+import { useAction } from '../kit/useAction';
 
 const FORMATS: ExportFormat[] = ['seg', 'rtstruct', 'nifti'];
 
@@ -8,22 +9,13 @@ const FORMATS: ExportFormat[] = ['seg', 'rtstruct', 'nifti'];
  * `readId` is null until the read has been saved once.
  */
 export function ExportMenu({ readId, hasLesions }: { readId: number | null; hasLesions: boolean }) {
-  const [busy, setBusy] = useState<ExportFormat | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busyWith: busy, error, run: act } = useAction();
   const [done, setDone] = useState<string | null>(null);
   const disabled = readId === null || !hasLesions;
   const run = async (format: ExportFormat) => {
     if (readId === null) return;
-    setBusy(format);
-    setError(null);
     setDone(null);
-    try {
-      setDone(await downloadReadExport(readId, format));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(null);
-    }
+    await act(async () => setDone(await downloadReadExport(readId, format)), { what: format });
   };
   return (
     <details className="rd-export" data-testid="export-menu">

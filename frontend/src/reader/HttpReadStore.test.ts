@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import type { CanonicalRead } from '../viewer/canonical';
 import { HttpReadStore, type AuthorisedFetch, type MyReadView } from './HttpReadStore';
-import { ReadConflictError } from './ReadStore';
+import { ReadConflictError } from '../reading/ReadStore';
 
 const SERIES = '1.2.3.4';
 const SOP = '1.2.3.4.5';

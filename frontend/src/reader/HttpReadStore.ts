@@ -1,8 +1,8 @@
 import { toApiError } from '../api/client';
 import { accessToken } from '../auth/auth';
 import type { CanonicalRead } from '../viewer/canonical';
-import { ReadConflictError, type ReadSnapshot, type ReadStore } from './ReadStore';
-import { canonicalFromServer } from './serverRead';
+import { ReadConflictError, type ReadSnapshot, type ReadStore } from '../reading/ReadStore';
+import { canonicalFromServer } from '../reading/serverRead';
 
 /** fetch() with the signed-in user's bearer token; answers every status (the store interprets them). */
 export type AuthorisedFetch = (path: string, init?: RequestInit) => Promise<Response>;

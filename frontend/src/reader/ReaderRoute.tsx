@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { worklistCase, type WorklistItem } from '../api/worklist';
-import { EmptyState } from '../app/Layout';
-import { Link } from '../app/router';
+import { EmptyState } from '../kit/states';
+import { Link } from '../kit/router';
 import { ExportMenu } from './ExportMenu';
 import { HttpReadStore, type MyReadView } from './HttpReadStore';
-import { portalDicomWeb } from './portalSource';
-import { ReaderScreen, type ReaderCase } from './ReaderScreen';
-import { onlySeries } from './serverRead';
-import './integration.css';
+import { portalDicomWeb } from '../reading/portalSource';
+import { ReaderScreen, type ReaderCase } from '../reading/ReaderScreen';
+import { onlySeries } from '../reading/serverRead';
+import '../reading/integration.css';
 
 /** What the reader screen needs from a worklist item. */
 export function readerCaseOf(item: WorklistItem): ReaderCase {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { nextCase, STATUS_LABEL, worklist, type WorklistItem } from '../api/worklist';
-import { EmptyState } from '../app/Layout';
-import { Link, navigate } from '../app/router';
+import { EmptyState } from '../kit/states';
+import { Link, navigate } from '../kit/router';
 
 /** The reader's blinded worklist: their assigned cases and their own progress only. */
 export function WorklistScreen() {

@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'react';
 import { featuresApi, type FeatureJob } from '../../api/features';
 import { piApi } from '../../api/pi';
-import { Breadcrumbs, ErrorText, LoadFailed, messageOf, Panel, ProgressBar, StudyStatusChip, useLoaded } from '../common';
-import { dateTime } from '../format';
+import { Breadcrumbs, Panel } from '../../kit/Panel';
+import { ErrorText } from '../../kit/errors';
+import { LoadFailed, ProgressBar, StudyStatusChip } from '../common';
+import { useLoaded } from '../../kit/useLoaded';
+import { dateTime } from '../../kit/format';
 import { piPaths } from '../routes';
 import { featuresCsvFileName, saveBlob } from './featureCsv';
 import { RobustnessPanel } from './RobustnessPanel';
 import { isFinished, jobProgress, jobSummary, settingsChoices } from './robustness';
-import { describeSettings } from './settingsPresets';
+import { describeSettings } from '../../kit/settingsText';
 import { SettingsForm } from './SettingsForm';
+import { useAction } from '../../kit/useAction';
 
 /** How often a running job is asked for its progress. */
 export const JOB_POLL_MS = 1000;
@@ -200,20 +204,9 @@ function Results({
   refreshKey: string;
 }) {
   const robustness = useLoaded(() => featuresApi.robustness(study.id, hash), [study.id, hash, refreshKey]);
-  const [csvError, setCsvError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: csvError, run } = useAction();
 
-  const download = async () => {
-    setCsvError(null);
-    setBusy(true);
-    try {
-      saveBlob(await featuresApi.csv(study.id, hash), featuresCsvFileName(study, hash));
-    } catch (e) {
-      setCsvError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const download = () => run(async () => saveBlob(await featuresApi.csv(study.id, hash), featuresCsvFileName(study, hash)));
 
   return (
     <>

@@ -1,6 +1,6 @@
 import type { FeatureIcc, IccType } from '../../api/features';
 import { frame } from '../chartGeometry';
-import { fixed } from '../format';
+import { fixed } from '../../kit/format';
 import { iccPlotLayout } from './iccPlot';
 import { formatIcc, ICC_LABEL } from './robustness';
 

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { featuresApi, type IccType, type Robustness, type RobustnessGroup, type Selection } from '../../api/features';
-import { ErrorText, messageOf, Panel } from '../common';
-import { fixed } from '../format';
-import { phaseLabel } from '../phases';
+import { ErrorText } from '../../kit/errors';
+import { Panel } from '../../kit/Panel';
+import { fixed } from '../../kit/format';
+import { phaseLabel } from '../../kit/phases';
 import { IccPlot } from './IccPlot';
 import { formatIcc, ICC_LABEL, iccOf, parseMinIcc, robustAcrossGroups, sortByIcc } from './robustness';
+import { useAction } from '../../kit/useAction';
 
 /**
  * Robustness of the features across readers: per phase and lesion label, ICC(2,1) and ICC(3,1) with 95 % CIs (plot
@@ -21,8 +23,7 @@ export function RobustnessPanel({
 }) {
   const [type, setType] = useState<IccType>(robustness.selection?.iccType ?? 'ICC21');
   const [minText, setMinText] = useState(robustness.selection ? String(robustness.selection.minIcc) : '0.75');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const min = parseMinIcc(minText);
   const preview = typeof min === 'number' ? robustAcrossGroups(robustness.groups, type, min) : null;
   const selected = new Set(robustness.selection?.features ?? []);
@@ -34,15 +35,10 @@ export function RobustnessPanel({
       setError(min);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await featuresApi.select(studyId, { settingsHash: robustness.settingsHash, iccType: type, minIcc: min });
       onSelected();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (robustness.groups.length === 0) {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { ErrorText } from '../common';
+import { ErrorText } from '../../kit/errors';
 import { buildSettings, checkSettingsText, LOG_SIGMAS_MM, PRESETS, settingsText } from './settingsPresets';
+import { useAction } from '../../kit/useAction';
 
 const DEFAULT_PRESET = PRESETS[0].id;
 
@@ -13,8 +14,7 @@ export function SettingsForm({ running, onRun }: { running: boolean; onRun: (jso
   const [sigmas, setSigmas] = useState<number[]>([]);
   const [text, setText] = useState(() => settingsText(buildSettings(DEFAULT_PRESET, [])));
   const [edited, setEdited] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   const regenerate = (preset: string, scales: number[]) => {
     setPresetId(preset);
@@ -33,14 +33,7 @@ export function SettingsForm({ running, onRun }: { running: boolean; onRun: (jso
       setError(check.error);
       return;
     }
-    setBusy(true);
-    try {
-      await onRun(check.json);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => onRun(check.json));
   };
 
   return (

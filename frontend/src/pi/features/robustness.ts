@@ -1,6 +1,6 @@
 import type { FeatureIcc, FeatureJob, IccType, RobustnessGroup } from '../../api/features';
 import { progress, type Progress } from '../agreementTables';
-import { fixed, MISSING } from '../format';
+import { fixed, MISSING } from '../../kit/format';
 
 /** The ICC kinds the server reports: two-way random (absolute agreement) and two-way mixed (consistency), single rater. */
 export const ICC_LABEL: Record<IccType, string> = { ICC21: 'ICC(2,1)', ICC31: 'ICC(3,1)' };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSettings, checkSettingsText, describeSettings, LOG_SIGMAS_MM, PRESETS, settingsText } from './settingsPresets';
+import { buildSettings, checkSettingsText, LOG_SIGMAS_MM, PRESETS, settingsText } from './settingsPresets';
+import { describeSettings } from '../../kit/settingsText';
 
 describe('feature settings presets', () => {
   it('gives the IBSI-like 3D preset as the engine contract spells it', () => {

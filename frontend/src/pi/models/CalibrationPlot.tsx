@@ -1,7 +1,7 @@
 import type { ClassifierEvaluation } from '../../api/models';
 import { frame } from '../chartGeometry';
 import { UnitSquareAxes } from './UnitSquareAxes';
-import { fixed } from '../format';
+import { fixed } from '../../kit/format';
 import { calibrationSeries, finite, unitSquare } from './evaluationGeometry';
 
 /**

@@ -1,11 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { PredictionView } from '../../api/board';
 import { modelsApi, type ModelItem } from '../../api/models';
-import { ProbabilityBars } from '../../board/ProbabilityBars';
-import { ErrorText, messageOf, Panel, useLoaded } from '../common';
-import { dateTime } from '../format';
-import { modelKey, parseModelKey, shortSha } from './modelCard';
-import { ResearchOnlyBadge } from './ModelCardView';
+import { ProbabilityBars } from '../../kit/ProbabilityBars';
+import { ErrorText } from '../../kit/errors';
+import { Panel } from '../../kit/Panel';
+import { useLoaded } from '../../kit/useLoaded';
+import { dateTime } from '../../kit/format';
+import { modelKey, parseModelKey, shortSha } from '../../modelCard/modelCard';
+import { ResearchOnlyBadge } from '../../modelCard/ModelCardView';
+import { useAction } from '../../kit/useAction';
 
 /**
  * Grading of one case by the PI: run a registered model on the approved consensus ROI (stored with its provenance),
@@ -49,24 +52,17 @@ function PredictForm({
   onPredicted: () => void;
 }) {
   const [key, setKey] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const chosen = key || (models[0] ? modelKey(models[0].id, models[0].version) : '');
 
   const predict = async (e: FormEvent) => {
     e.preventDefault();
     const m = parseModelKey(chosen);
     if (!m) return;
-    setError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       await modelsApi.predict(caseId, m.id, m.version);
       onPredicted();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -113,23 +109,15 @@ function StoredPrediction({ p }: { p: PredictionView }) {
 function BoardRelease({ caseId }: { caseId: number }) {
   const released = useLoaded(() => modelsApi.releasedCases(), []);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const entry = released.data?.find((r) => r.caseId === caseId) ?? null;
 
-  const act = async (what: 'release' | 'withdraw') => {
-    setError(null);
-    setBusy(true);
-    try {
+  const act = (what: 'release' | 'withdraw') =>
+    run(async () => {
       if (what === 'release') await modelsApi.release(caseId, note);
       else await modelsApi.withdraw(caseId);
       released.reload();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="board-release" data-testid="board-release" data-released={entry !== null}>

@@ -1,32 +1,25 @@
 import { useState } from 'react';
 import { modelsApi, type EvaluationResult, type ModelItem } from '../../api/models';
-import { ErrorText, messageOf, Panel } from '../common';
-import { fixed } from '../format';
+import { ErrorText } from '../../kit/errors';
+import { Panel } from '../../kit/Panel';
+import { fixed } from '../../kit/format';
 import { CalibrationPlot } from './CalibrationPlot';
 import { confusionTable } from './evaluationGeometry';
-import { modelKey, parseModelKey } from './modelCard';
+import { modelKey, parseModelKey } from '../../modelCard/modelCard';
 import { RocPlot } from './RocPlot';
+import { useAction } from '../../kit/useAction';
 
 /** Any registered model on this study's cases that have a pathology grade and an approved consensus. */
 export function EvaluationPanel({ studyId, models, initial }: { studyId: number; models: ModelItem[]; initial?: string }) {
   const [key, setKey] = useState(initial ?? (models[0] ? modelKey(models[0].id, models[0].version) : ''));
   const [result, setResult] = useState<EvaluationResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   const evaluate = async () => {
     const m = parseModelKey(key);
     if (!m) return;
-    setError(null);
-    setBusy(true);
-    try {
-      setResult(await modelsApi.evaluate(m.id, m.version, studyId));
-    } catch (e) {
-      setResult(null);
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
+    const ok = await run(async () => setResult(await modelsApi.evaluate(m.id, m.version, studyId)));
+    if (!ok) setResult(null);
   };
 
   return (

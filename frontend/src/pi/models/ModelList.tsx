@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ModelItem } from '../../api/models';
-import { casesSummary, headlineMetric, natureLabel, shortSha } from './modelCard';
-import { ModelCardView, ResearchOnlyBadge } from './ModelCardView';
+import { casesSummary, headlineMetric, natureLabel, shortSha } from '../../modelCard/modelCard';
+import { ModelCardView, ResearchOnlyBadge } from '../../modelCard/ModelCardView';
 
 /** Registered models, each with the card's key facts and the full card on demand. */
 export function ModelList({ models }: { models: ModelItem[] }) {

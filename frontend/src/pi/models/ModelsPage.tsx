@@ -1,7 +1,10 @@
 import { featuresApi } from '../../api/features';
 import { modelsApi } from '../../api/models';
 import { piApi } from '../../api/pi';
-import { Breadcrumbs, ErrorText, LoadFailed, Panel, StudyStatusChip, useLoaded } from '../common';
+import { Breadcrumbs, Panel } from '../../kit/Panel';
+import { ErrorText } from '../../kit/errors';
+import { LoadFailed, StudyStatusChip } from '../common';
+import { useLoaded } from '../../kit/useLoaded';
 import { piPaths } from '../routes';
 import { EvaluationPanel } from './EvaluationPanel';
 import { ModelList } from './ModelList';

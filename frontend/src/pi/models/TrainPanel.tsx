@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import type { FeatureJob } from '../../api/features';
 import { modelsApi, type GradingTaskName, type TrainingResult } from '../../api/models';
-import { ErrorText, messageOf, Panel } from '../common';
+import { ErrorText } from '../../kit/errors';
+import { Panel } from '../../kit/Panel';
 import { settingsChoices } from '../features/robustness';
-import { describeSettings } from '../features/settingsPresets';
-import { fixed } from '../format';
+import { describeSettings } from '../../kit/settingsText';
+import { fixed } from '../../kit/format';
 import { finite } from './evaluationGeometry';
-import { ModelCardView } from './ModelCardView';
+import { ModelCardView } from '../../modelCard/ModelCardView';
 import { defaultTrainingDraft, TASKS, trainingInput, type TrainingDraft } from './trainingForm';
+import { useAction } from '../../kit/useAction';
 
 /**
  * Trains an L1 logistic-regression grade model on the study's graded cases (features of their approved consensus
@@ -18,8 +20,7 @@ export function TrainPanel({ studyId, jobs, onTrained }: { studyId: number; jobs
   const choices = settingsChoices(jobs);
   const [hash, setHash] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [result, setResult] = useState<TrainingResult | null>(null);
   const set = <K extends keyof TrainingDraft>(key: K, value: TrainingDraft[K]) => setDraft({ ...draft, [key]: value });
 
@@ -32,15 +33,10 @@ export function TrainPanel({ studyId, jobs, onTrained }: { studyId: number; jobs
       return;
     }
     setProblems([]);
-    setBusy(true);
-    try {
+    await run(async () => {
       setResult(await modelsApi.train(studyId, check.input));
       onTrained();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,5 +1,5 @@
 import type { Frame } from '../chartGeometry';
-import { fixed } from '../format';
+import { fixed } from '../../kit/format';
 import type { UnitSquare } from './evaluationGeometry';
 
 /** The plot area and the 0–1 grid with tick labels shared by the ROC and calibration plots. */

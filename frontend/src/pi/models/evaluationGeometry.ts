@@ -1,6 +1,6 @@
 import type { Calibration, ConfidenceInterval, RocCurve, ServerNumber } from '../../api/models';
 import { linearScale, PAIR_COLOURS, ticks, type Frame } from '../chartGeometry';
-import { fixed, MISSING } from '../format';
+import { fixed, MISSING } from '../../kit/format';
 
 /**
  * Geometry of the evaluation charts: ROC curves (one-vs-rest per class and the micro-average) and the calibration

@@ -1,8 +1,8 @@
-import type { ModelCard } from '../../api/models';
-import { describeSettings } from '../features/settingsPresets';
-import { dateTime } from '../format';
+import type { ModelCard } from '../api/models';
+import { describeSettings } from '../kit/settingsText';
+import { dateTime } from '../kit/format';
 import { casesSummary, inputSummary, isRadiomics, metricValue, natureLabel } from './modelCard';
-import './models.css';
+import './modelCard.css';
 
 /** The research-use-only warning every view of a model or its predictions carries. */
 export function ResearchOnlyBadge() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelCard, RadiomicsInput, RoiImageInput } from '../../api/models';
+import type { ModelCard, RadiomicsInput, RoiImageInput } from '../api/models';
 import {
   boardCardPath,
   boardCardRoute,

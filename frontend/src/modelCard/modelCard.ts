@@ -1,7 +1,7 @@
-import type { CardMetric, DataNature, ModelCard, RadiomicsInput, RoiImageInput } from '../../api/models';
-import { fixed } from '../format';
-import { phaseLabel } from '../phases';
-import { describeSettings } from '../features/settingsPresets';
+import type { CardMetric, DataNature, ModelCard, RadiomicsInput, RoiImageInput } from '../api/models';
+import { fixed } from '../kit/format';
+import { phaseLabel } from '../kit/phases';
+import { describeSettings } from '../kit/settingsText';
 
 /** Plain-language readings of a model card (contract: onnx-models/README.md), shared by the PI, admin and board views. */
 
