@@ -88,6 +88,9 @@ public class IndexWriter {
             if (insertInstance(c, a, series, transferSyntaxUid, sha256, size, metadataJson, frameRanges)) {
                 return new Written(IngestResult.Status.STORED, Optional.empty());
             }
+            // Writers that find the instance already stored take turns per SOP Instance UID: a concurrent replacement
+            // deletes and re-inserts the row, and a row lock alone would let this transaction see neither version.
+            lockInstance(c, a.sopInstanceUid());
             StoredRow stored = stored(c, a);
             String previous = stored.sha256();
             if (previous.equals(sha256)) return new Written(IngestResult.Status.ALREADY_STORED, Optional.empty());
@@ -142,6 +145,13 @@ public class IndexWriter {
             }
         });
         return series;
+    }
+
+    private static void lockInstance(Connection c, String sopInstanceUid) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 16))")) {
+            lock.setString(1, sopInstanceUid);
+            lock.executeQuery().close();
+        }
     }
 
     /** The stored row's series id and file hash, locked for a possible replacement. */
