@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.containsString;
 /**
  * Replicas are db-scheduler instances on the same PostgreSQL, started here under their own names (the portal's own
  * scheduler is off in this profile). A replica that dies mid-item leaves its execution picked with a heartbeat that
- * stops; another replica declares it dead after missed heartbeats (2 × 1 s in tests), revives it and the job
+ * stops; another replica declares it dead after missed heartbeats (4 × 0.5 s in tests), revives it and the job
  * completes with every result stored once.
  */
 @QuarkusTest
