@@ -5,7 +5,7 @@ import { ApiError, apiFetch, apiJson, query } from './client';
  * robust-feature selection. Shapes mirror io.delineo.radiomics.jobs.FeatureService; undefined ICCs are null.
  */
 
-export type JobStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+export type JobStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED' | 'CANCELLED';
 export type IccType = 'ICC21' | 'ICC31';
 
 export interface FeatureJob {
@@ -23,6 +23,16 @@ export interface FeatureJob {
   createdBy: string;
   createdAt: string | null;
   finishedAt: string | null;
+  /** The job's per-case work items on the job engine (null for jobs run before it). */
+  cases: CaseProgress | null;
+}
+
+export interface CaseProgress {
+  state: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+  total: number;
+  done: number;
+  failed: number;
+  cancelled: number;
 }
 
 export interface FeatureIcc {
@@ -84,6 +94,12 @@ export const featuresApi = {
     }),
   jobs: (studyId: number) => apiJson<FeatureJob[]>(`${studies}/${studyId}/feature-jobs`),
   job: (studyId: number, jobId: number) => apiJson<FeatureJob>(`${studies}/${studyId}/feature-jobs/${jobId}`),
+  /** Cases not started are not run; running ones stop after their current ROI. */
+  cancel: (studyId: number, jobId: number) =>
+    apiJson<FeatureJob>(`${studies}/${studyId}/feature-jobs/${jobId}/cancel`, { method: 'POST' }),
+  /** Runs an ended job's failed cases again. */
+  retry: (studyId: number, jobId: number) =>
+    apiJson<FeatureJob>(`${studies}/${studyId}/feature-jobs/${jobId}/retry`, { method: 'POST' }),
 
   /** The features CSV as the server writes it (one row per case × phase × ROI source × lesion label). */
   csv: async (studyId: number, settingsHash?: string): Promise<Blob> => {

@@ -91,7 +91,15 @@ export function FeaturesPage({ studyId }: { studyId: number }) {
         <SettingsForm running={running} onRun={run} />
       </Panel>
 
-      {active && <JobPanel job={active} />}
+      {active && (
+        <JobPanel
+          job={active}
+          onChange={(j) => {
+            setActive(j);
+            jobs.reload();
+          }}
+        />
+      )}
 
       <Panel title={`Jobs (${jobs.data?.length ?? 0})`} testId="jobs-panel">
         <ErrorText error={jobs.error} />
@@ -113,9 +121,28 @@ export function FeaturesPage({ studyId }: { studyId: number }) {
   );
 }
 
-function JobPanel({ job }: { job: FeatureJob }) {
+function JobPanel({ job, onChange }: { job: FeatureJob; onChange: (job: FeatureJob) => void }) {
+  const { busy, error, run } = useAction();
+  const act = (action: typeof featuresApi.cancel) => run(async () => onChange(await action(job.studyId, job.id)));
+  const cases = job.cases;
   return (
     <Panel title={`Job ${job.id}`} testId="job-panel">
+      {cases && (
+        <div className="small" data-testid="job-cases" data-done={cases.done} data-failed={cases.failed} data-total={cases.total}>
+          Cases: {cases.done} done · {cases.failed} failed · {cases.cancelled} cancelled of {cases.total}{' '}
+          {!isFinished(job) && (
+            <button type="button" onClick={() => void act(featuresApi.cancel)} disabled={busy} data-testid="cancel-job">
+              Cancel
+            </button>
+          )}
+          {isFinished(job) && cases.failed > 0 && (
+            <button type="button" onClick={() => void act(featuresApi.retry)} disabled={busy} data-testid="retry-job">
+              Retry failed cases
+            </button>
+          )}
+          <ErrorText error={error} />
+        </div>
+      )}
       <div data-testid="job-status" data-status={job.status} data-job-id={job.id}>
         <ProgressBar progress={jobProgress(job)} label={`ROIs handled by job ${job.id}`} testId="job-progress" />
         <p className="small">

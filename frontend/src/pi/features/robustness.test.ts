@@ -35,7 +35,7 @@ const group = (label: string, features: FeatureIcc[]): RobustnessGroup => ({
 function job(id: number, hash: string, status: FeatureJob['status'] = 'DONE'): FeatureJob {
   return {
     id, studyId: 1, status, total: 8, done: 5, skipped: 2, failed: 1, errors: [], settingsHash: hash, settings: {},
-    createdBy: 'pi', createdAt: null, finishedAt: null,
+    createdBy: 'pi', createdAt: null, finishedAt: null, cases: null,
   };
 }
 

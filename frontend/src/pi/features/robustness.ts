@@ -66,7 +66,7 @@ export function parseMinIcc(text: string): number | string {
   return v;
 }
 
-export const FINISHED: readonly string[] = ['DONE', 'FAILED'];
+export const FINISHED: readonly string[] = ['DONE', 'FAILED', 'CANCELLED'];
 
 export function isFinished(job: Pick<FeatureJob, 'status'>): boolean {
   return FINISHED.includes(job.status);

@@ -44,6 +44,9 @@ public class FeatureJob extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
+    /** The study job whose per-case items compute this job's ROIs (null for jobs run before the job engine). */
+    @Column(name = "study_job_fk")
+    public Long studyJobId;
 
     public static List<FeatureJob> ofStudy(ReaderStudy s) {
         return list("study = ?1 order by id desc", s);

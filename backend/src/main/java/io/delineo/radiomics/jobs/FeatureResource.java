@@ -57,6 +57,20 @@ public class FeatureResource {
         return features.job(id, jobId);
     }
 
+    @POST
+    @Path("/{id}/feature-jobs/{jobId}/cancel")
+    @Operation(summary = "Cancel a running feature job: cases not started are not run, running ones stop soon")
+    public JobView cancel(@PathParam("id") long id, @PathParam("jobId") long jobId) {
+        return features.cancel(id, jobId);
+    }
+
+    @POST
+    @Path("/{id}/feature-jobs/{jobId}/retry")
+    @Operation(summary = "Run the failed cases of an ended feature job again")
+    public JobView retry(@PathParam("id") long id, @PathParam("jobId") long jobId) {
+        return features.retryFailed(id, jobId);
+    }
+
     @GET
     @Path("/{id}/features.csv")
     @Produces("text/csv")

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delineo.audit.AuditAction;
 import io.delineo.audit.AuditTrail;
 import io.delineo.domain.Refusal;
+import io.delineo.jobs.StudyJob;
+import io.delineo.jobs.StudyJobItem;
+import io.delineo.jobs.StudyJobService;
 import io.delineo.radiomics.settings.RadiomicsSettings;
 import io.delineo.security.CurrentUser;
 import io.delineo.stats.IccResult;
@@ -33,19 +36,21 @@ public class FeatureService {
     @Inject
     StudyAccess access;
     @Inject
-    FeatureJobRunner runner;
+    StudyJobService studyJobs;
     @Inject
     AuditTrail audit;
     @Inject
     CurrentUser currentUser;
     @Inject
     ObjectMapper json;
-    @Inject
-    jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     public record JobView(long id, long studyId, String status, int total, int done, int skipped, int failed,
                           List<String> errors, String settingsHash, Object settings, String createdBy,
-                          OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+                          OffsetDateTime createdAt, OffsetDateTime finishedAt, CaseProgress cases) {
+    }
+
+    /** The job's work items, one per case: how many are done, failed, cancelled (null for jobs from before). */
+    public record CaseProgress(String state, int total, int done, int failed, int cancelled) {
     }
 
     public record FeatureSetView(long id, long caseId, String phase, String seriesInstanceUid, String roiSource,
@@ -79,6 +84,7 @@ public class FeatureService {
         if (FeatureJob.count("study = ?1 and status in ('QUEUED', 'RUNNING')", s) > 0) {
             throw Refusal.conflict("a feature job of this study is still running");
         }
+        List<String> cases = StudyCase.ofStudy(s).stream().map(c -> String.valueOf(c.id)).toList();
         FeatureJob job = new FeatureJob();
         job.study = s;
         job.settings = settings.canonicalJson();
@@ -87,22 +93,34 @@ public class FeatureService {
         job.errors = "[]";
         job.createdBy = currentUser.name();
         job.persist();
+        // one work item per case, run by whichever replica picks it; all committed with this transaction
+        job.studyJobId = studyJobs.start(FeatureCaseWork.KIND, s.id, job.settings, cases, currentUser.get()).id;
         audit.success(AuditAction.FEATURE_JOB_CREATE, job.id, Map.of("study", s.id, "settingsHash", job.settingsHash));
-        long id = job.id;
-        CurrentUser.Snapshot user = currentUser.get();
-        // start after this transaction commits, so the runner sees the job
-        transactions.registerInterposedSynchronization(
-                new jakarta.transaction.Synchronization() {
-                    @Override
-                    public void beforeCompletion() {
-                    }
-
-                    @Override
-                    public void afterCompletion(int status) {
-                        if (status == jakarta.transaction.Status.STATUS_COMMITTED) runner.submit(id, user);
-                    }
-                });
         return view(job);
+    }
+
+    /** Cases not yet started are not run; cases being computed stop after their current ROI. */
+    @Transactional
+    public JobView cancel(long studyId, long jobId) {
+        FeatureJob job = engineJob(studyId, jobId);
+        studyJobs.cancel(job.studyJobId, currentUser.get());
+        return view(job);
+    }
+
+    /** Runs the failed cases again; ROIs already computed are kept. */
+    @Transactional
+    public JobView retryFailed(long studyId, long jobId) {
+        FeatureJob job = engineJob(studyId, jobId);
+        studyJobs.retryFailed(job.studyJobId, currentUser.get());
+        return view(job);
+    }
+
+    private FeatureJob engineJob(long studyId, long jobId) {
+        FeatureJob job = FeatureJob.findById(jobId);
+        if (job == null || !job.study.id.equals(studyId)) throw Refusal.notFound("no feature job " + jobId);
+        if (job.studyJobId == null) throw Refusal.conflict("feature job " + jobId + " ran before jobs could be "
+                + "cancelled or retried; start a new one");
+        return job;
     }
 
     @Transactional
@@ -292,12 +310,44 @@ public class FeatureService {
 
     private JobView view(FeatureJob j) {
         try {
-            return new JobView(j.id, j.study.id, j.status, j.total, j.done, j.skipped, j.failed,
-                    json.readValue(j.errors, new TypeReference<List<String>>() { }), j.settingsHash,
-                    json.readValue(j.settings, Object.class), j.createdBy, j.createdAt, j.finishedAt);
+            Object settings = json.readValue(j.settings, Object.class);
+            StudyJob engine = j.studyJobId == null ? null : StudyJob.findById(j.studyJobId);
+            if (engine == null) {
+                return new JobView(j.id, j.study.id, j.status, j.total, j.done, j.skipped, j.failed,
+                        json.readValue(j.errors, new TypeReference<List<String>>() { }), j.settingsHash, settings,
+                        j.createdBy, j.createdAt, j.finishedAt, null);
+            }
+            // ROI counts are the sum of the cases' results: a case computed twice still counts once
+            int total = 0, done = 0, skipped = 0, failed = 0;
+            List<String> errors = new ArrayList<>();
+            for (StudyJobItem item : StudyJobItem.ofJob(engine.id)) {
+                if (item.result != null) {
+                    ItemCounts c = json.readValue(item.result, ItemCounts.class);
+                    total += c.total();
+                    done += c.done();
+                    skipped += c.skipped();
+                    failed += c.failed();
+                    errors.addAll(c.errors());
+                } else if (StudyJobItem.FAILED.equals(item.state)) {
+                    total++;
+                    failed++;
+                    errors.add("case " + item.key + ": " + item.reason);
+                }
+            }
+            String status = switch (engine.state) {
+                case StudyJob.SUCCEEDED, StudyJob.FAILED -> "DONE";
+                default -> engine.state;
+            };
+            return new JobView(j.id, j.study.id, status, total, done, skipped, failed, errors, j.settingsHash,
+                    settings, j.createdBy, j.createdAt, engine.finishedAt,
+                    new CaseProgress(engine.state, engine.total, engine.done, engine.failed, engine.cancelled));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What {@link FeatureCaseWork} keeps with each case's work item. */
+    record ItemCounts(int total, int done, int skipped, int failed, List<String> errors) {
     }
 
     private FeatureSetView view(FeatureSet f) {
