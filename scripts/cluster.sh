@@ -157,7 +157,9 @@ start_replicas() { # first-port count db-port kc-port data-root storage [extra e
     # with S3 every replica has its own local folder (nothing in it is shared); with local storage they share one
     if [ "$storage" = s3 ]; then dir="$root/replica-$i"; else dir="$root/shared"; fi
     mkdir -p "$dir"
-    launch_portal "$port" "$db" "$kc" "$dir" "$root/logs/replica-$i.log" 127.0.0.1 "${env[@]}"
+    # the name its job items record as run_by (study_job_item)
+    launch_portal "$port" "$db" "$kc" "$dir" "$root/logs/replica-$i.log" 127.0.0.1 "${env[@]}" \
+      "DELINEO_JOBS_REPLICA_NAME=replica-$i"
     pids+=($!)
   done
   REPLICA_PIDS=("${pids[@]}")
@@ -278,25 +280,50 @@ EOF
 
 # ---------------------------------------------------------------------------------------------------
 # multi-process test (a step of ./delineo test): two replicas on the test stack's PostgreSQL and Keycloak and
-# one s3proxy, haproxy in front; store through replica 1, read through replica 2 and through haproxy, then
-# kill -9 replica 1 and read through haproxy again.
+# one s3proxy, haproxy in front; store through replica 1, read through replica 2 and through haproxy, start a
+# radiomics feature job on the LIDC demo study through replica 1, kill -9 replica 1 while the job has cases left,
+# read through haproxy again and follow the job through replica 2 to DONE (every case item succeeded, one result
+# per ROI: nothing lost or duplicated).
 cluster_test() { # first-free-port db-port kc-port run-dir
   local first=$1 db=$2 kc=$3 run=$4 storage=${DELINEO_CLUSTER_TEST_STORAGE:-s3}
   local lb=$first s3=$((first + 1)) r1=$((first + 2)) r2=$((first + 3)) root="$run/cluster"
   for p in "$lb" "$s3" "$r1" "$r2"; do require_free_port "$p" "cluster test" DELINEO_CLUSTER_TEST_PORT; done
   mkdir -p "$root/logs"
+  # every portal runs job items: with the test stack's portal stopped (its tests are done), the two replicas are
+  # the only ones left to run the job's cases
+  if [ -n "${STACK_PORTAL_PID:-}" ] && kill -0 "$STACK_PORTAL_PID" 2>/dev/null; then
+    say "cluster test: stopping the test stack's portal, so that only the replicas run job items…"
+    kill -TERM "$STACK_PORTAL_PID"
+    local _
+    for _ in $(seq 1 60); do kill -0 "$STACK_PORTAL_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$STACK_PORTAL_PID" 2>/dev/null && die "the test stack's portal did not stop within 30 s"
+  fi
   CLUSTER_S3_PORT=$s3
   if [ "$storage" = s3 ]; then
     fetch_s3proxy
     start_s3proxy "$s3" "$root/s3" "$root/logs/s3proxy.log"
+    # the replicas run feature items of the demo studies, whose images the test stack's portal keeps on local disk
+    say "cluster test: copying the test stack's file store to the bucket…"
+    env $(s3_env "$s3") java -cp "$APP_DIR/app/*:$APP_DIR/lib/main/*" io.delineo.storage.StorageMigrateCommand \
+      --data-dir "$run" --to-s3 > "$root/logs/storage-migrate.log" 2>&1 \
+      || { tail -n 20 "$root/logs/storage-migrate.log" >&2; die "could not copy the test stack's files to s3proxy"; }
+  else
+    # the replicas share one folder: a copy of the test stack's files (without its database and logs)
+    mkdir -p "$root/shared"
+    local f
+    for f in "$run"/*; do
+      case ${f##*/} in postgres|logs|cluster) ;; *) cp -a "$f" "$root/shared/" ;; esac
+    done
   fi
   say "cluster test: two replicas (storage: $storage) on ports $r1 and $r2, haproxy on $lb…"
-  # the test stack's portal has loaded the demo data into this database already
-  start_replicas "$r1" 2 "$db" "$kc" "$root" "$storage" DELINEO_DEMO_DATA=
+  # the test stack's portal has loaded the demo data into this database already. One job thread each, so the job's
+  # cases spread over the replicas; a 1 s heartbeat, so the case of the killed replica is revived within seconds
+  start_replicas "$r1" 2 "$db" "$kc" "$root" "$storage" DELINEO_DEMO_DATA= DELINEO_JOBS_THREADS=1 \
+    DELINEO_JOBS_HEARTBEAT_INTERVAL=1S
   local replica1_pid=${REPLICA_PIDS[0]}
   write_haproxy_config "$root/haproxy.cfg" 127.0.0.1 "$lb" "$r1" "$r2"
   start_haproxy "$root/haproxy.cfg" "$root/logs/haproxy.log" "$lb"
   /usr/bin/python3 "$ROOT/scripts/cluster_check.py" --keycloak "http://localhost:$kc/realms/delineo" \
     --dicom "$ROOT/backend/demo-data/pancreatic-ct" --write "http://localhost:$r1" --read "http://localhost:$r2" \
-    --balancer "http://localhost:$lb" --kill-pid "$replica1_pid" --s3-dir "$root/s3/blobs" --storage "$storage"
+    --balancer "http://localhost:$lb" --kill-pid "$replica1_pid" --s3-dir "$root/s3/blobs" --storage "$storage" --db-port "$db"
 }

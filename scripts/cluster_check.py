@@ -1,8 +1,13 @@
 """Multi-process check of cluster mode (run by `./delineo test` through scripts/cluster.sh: cluster_test).
 
 Stores one fresh DICOM instance through replica 1 (STOW-RS) and reads it back (WADO-RS) through replica 2, then
-through haproxy (round robin: both replicas answer), then kills replica 1 with SIGKILL and reads through haproxy
-again. Every read must return the stored bytes exactly. With S3 storage the bucket must hold the instance too.
+through haproxy (round robin: both replicas answer). Then it starts a radiomics feature job on the LIDC-IDRI demo
+study through replica 1 and at once kills replica 1 with SIGKILL, while the job's cases are still queued or running
+there. Reads through haproxy must go on; the job, followed through replica 2, must reach DONE with every case item
+succeeded, and the study's feature CSV must hold exactly one row per reader ROI (a case run twice, because its
+replica died, stores one result). cluster.sh stops the test stack's portal first, so only the replicas run items;
+which one ran each case is printed (from PostgreSQL, when psql is installed) and must be replica-1 or replica-2.
+Every read must return the stored bytes exactly. With S3 storage the bucket must hold the instance too.
 Standard library + Debian's pydicom only (/usr/bin/python3).
 """
 import argparse
@@ -10,8 +15,11 @@ import hashlib
 import io
 import json
 import os
+import shutil
 import signal
+import subprocess
 import sys
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -91,6 +99,111 @@ def read_back(base, bearer, ds, expected, what):
     print("  read %s: %d bytes, identical to what was stored" % (what, len(got)))
 
 
+LIDC_STUDY_PREFIX = "Demo: LIDC-IDRI"
+# quick settings with their own discretisation, so this job's results are not another test's
+JOB_SETTINGS = {"dimensions": "3D", "resegmentation": {"range": [-1000, 400]},
+                "discretisation": {"method": "FBS", "value": 40}}
+
+
+def api_json(base, bearer, path, body=None):
+    data = json.dumps(body).encode() if body is not None else None
+    status, _, answer = request(base + path, bearer, data, {"Content-Type": "application/json"} if data else None)
+    if status not in (200, 202):
+        fail("%s %s answered %d: %s" % ("POST" if data else "GET", base + path, status,
+                                         answer[:500].decode(errors="replace")))
+    return json.loads(answer)
+
+
+def lidc_study(base, bearer):
+    studies = [s for s in api_json(base, bearer, "/api/reader-studies") if s["name"].startswith(LIDC_STUDY_PREFIX)]
+    if len(studies) != 1:
+        fail("expected one LIDC-IDRI demo study, found %d" % len(studies))
+    return studies[0]
+
+
+def start_feature_job(base, bearer):
+    study = lidc_study(base, bearer)
+    job = api_json(base, bearer, "/api/reader-studies/%d/feature-jobs" % study["id"], JOB_SETTINGS)
+    print("  feature job %d on study %d (%d cases) started through replica 1 (%s): %s, %d of %d case items done"
+          % (job["id"], study["id"], study["caseCount"], base, job["status"], job["cases"]["done"],
+             job["cases"]["total"]))
+    return study, job
+
+
+def follow_feature_job(study, job, follow_base, csv_base, bearer, db_port):
+    path = "/api/reader-studies/%d/feature-jobs/%d" % (study["id"], job["id"])
+    began = time.monotonic()
+    # a bound so a stuck job fails the test instead of hanging it (items take seconds each)
+    while job["status"] != "DONE":
+        if time.monotonic() - began > 300:
+            fail("feature job %d is not DONE after 300 s: %s" % (job["id"], json.dumps(job)))
+        time.sleep(1)
+        job = api_json(follow_base, bearer, path)
+    cases = job["cases"]
+    if job["failed"] or job["errors"] or job["done"] != job["total"] or job["total"] == 0:
+        fail("feature job %d: %d of %d ROIs done, %d failed, errors %s"
+             % (job["id"], job["done"], job["total"], job["failed"], job["errors"]))
+    if cases["total"] != study["caseCount"] or cases["done"] != cases["total"] or cases["failed"] or cases["cancelled"]:
+        fail("feature job %d: case items %s, the study has %d cases" % (job["id"], cases, study["caseCount"]))
+    print("  followed through replica 2 (%s) to DONE in %.0f s: %d of %d case items and %d of %d ROIs done, none failed"
+          % (follow_base, time.monotonic() - began, cases["done"], cases["total"], job["done"], job["total"]))
+    status, _, body = request("%s/api/reader-studies/%d/features.csv?settingsHash=%s"
+                              % (csv_base, study["id"], job["settingsHash"]), bearer)
+    if status != 200:
+        fail("the feature CSV answered %d: %s" % (status, body[:500].decode(errors="replace")))
+    lines = [l for l in body.decode().split("\r\n") if l]
+    header, rows = lines[0].split(","), [l.split(",") for l in lines[1:]]
+    key = [header.index(c) for c in ("case_id", "phase", "series_uid", "roi_source", "lesion_label")]
+    keys = [tuple(r[i] for i in key) for r in rows]
+    if len(rows) != job["total"] or len(set(keys)) != len(keys):
+        fail("the feature CSV holds %d rows (%d distinct ROIs) for the job's %d ROIs"
+             % (len(rows), len(set(keys)), job["total"]))
+    print("  the feature CSV (through haproxy) holds %d rows, one per ROI, no duplicates" % len(rows))
+    report_runners(db_port, job["id"])
+
+
+def psql(db_port, sql):
+    """Rows of a query on the test stack's database as lists of strings; None without psql or on an error."""
+    if not shutil.which("psql"):
+        return None
+    out = subprocess.run(["psql", "-h", "localhost", "-p", str(db_port), "-U", "delineo", "-d", "delineo", "-At",
+                          "-c", sql], env={**os.environ, "PGPASSWORD": "delineo"}, capture_output=True, text=True)
+    if out.returncode != 0:
+        print("  (could not query PostgreSQL: %s)" % out.stderr.strip())
+        return None
+    return [line.split("|") for line in out.stdout.splitlines()]
+
+
+def wait_until_running_on_replica_1(db_port, job_id):
+    """Best effort, so the kill hits a case in progress: up to 10 s for replica 1 to start one of the job's cases."""
+    began = time.monotonic()
+    while time.monotonic() - began < 10:
+        rows = psql(db_port, "SELECT item_key FROM study_job_item WHERE job_fk = %d AND state = 'RUNNING' "
+                             "AND run_by = 'replica-1'" % job_id)
+        if rows is None:
+            return "psql is not installed: killing at once"
+        if rows:
+            return "replica 1 is computing case item %s" % rows[0][0]
+        if not psql(db_port, "SELECT 1 FROM study_job_item WHERE job_fk = %d AND state IN ('PENDING', 'RUNNING') "
+                             "AND (run_by IS NULL OR run_by <> 'replica-1')" % job_id):
+            break
+        time.sleep(0.1)
+    return "replica 1 did not start a case first"
+
+
+def report_runners(db_port, job_id):
+    rows = psql(db_port, "SELECT item_key, run_by, attempts FROM study_job_item WHERE job_fk = %d ORDER BY item_key"
+                % job_id)
+    if rows is None:
+        print("  (which replica ran which case is not shown without psql)")
+        return
+    for item, runner, attempts in rows:
+        print("  case item %s ran on %s (%s attempt%s)" % (item, runner, attempts, "" if attempts == "1" else "s"))
+        # the test stack's portal is stopped: only the two replicas run items
+        if runner not in ("replica-1", "replica-2"):
+            fail("case item %s ran on %r, which is neither replica" % (item, runner))
+
+
 def bucket_holds(blobs_dir, data):
     digest = hashlib.sha256(data).hexdigest()
     for folder, _, files in os.walk(blobs_dir):
@@ -108,6 +221,7 @@ def main():
     for name in ("keycloak", "dicom", "write", "read", "balancer", "s3-dir", "storage"):
         a.add_argument("--" + name, required=True)
     a.add_argument("--kill-pid", type=int, required=True)
+    a.add_argument("--db-port", type=int, required=True)
     args = a.parse_args()
 
     bearer = token(args.keycloak, "pi")
@@ -122,10 +236,15 @@ def main():
     read_back(args.read, bearer, ds, data, "through replica 2 (%s)" % args.read)
     for i in range(4):
         read_back(args.balancer, bearer, ds, data, "through haproxy, request %d" % (i + 1))
+    # a fresh token for the job and its polling (the reads above may have taken a while on a busy machine)
+    bearer = token(args.keycloak, "pi")
+    study, job = start_feature_job(args.write, bearer)
+    moment = wait_until_running_on_replica_1(args.db_port, job["id"])
     os.kill(args.kill_pid, signal.SIGKILL)
-    print("  replica 1 (pid %d) killed with SIGKILL" % args.kill_pid)
+    print("  replica 1 (pid %d) killed with SIGKILL while the job has cases left (%s)" % (args.kill_pid, moment))
     for i in range(4):
         read_back(args.balancer, bearer, ds, data, "through haproxy after the kill, request %d" % (i + 1))
+    follow_feature_job(study, job, args.read, args.balancer, bearer, args.db_port)
     print("cluster check passed")
 
 
