@@ -151,6 +151,12 @@ start_replicas() { # first-port count db-port kc-port data-root storage [extra e
   local pool=$(( 120 / count ))
   (( pool > 32 )) && pool=32
   (( pool < 4 )) && pool=4
+  # one audit chain, one key: every replica signs with the same key (each data folder would otherwise generate its own)
+  local key_file="$root/audit-key.txt"
+  if [ -z "${DELINEO_AUDIT_KEY:-}" ] && [ ! -s "$key_file" ]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 > "$key_file")
+  fi
+  env+=("DELINEO_AUDIT_KEY=${DELINEO_AUDIT_KEY:-$(cat "$key_file")}")
   env+=("QUARKUS_DATASOURCE_JDBC_MAX_SIZE=$pool" "$@")
   for (( i=1; i<=count; i++ )); do
     port=$((first + i - 1))

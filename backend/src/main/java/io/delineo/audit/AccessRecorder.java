@@ -143,7 +143,13 @@ public class AccessRecorder {
     private final Map<Key, Window> open = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Counts> closing = new ConcurrentLinkedQueue<>();
     private final String bootId = UUID.randomUUID().toString();
-    private volatile boolean leftoversRecovered;
+    /** when the next sweep for windows left open by a stopped portal is due (each sweep costs one statement) */
+    private volatile Instant nextLeftoverSweep = Instant.EPOCH;
+    /**
+     * A live portal closes its window within a flush interval of the window's end, so a row this long past its end
+     * belongs to a portal that stopped without closing it. Rows of live portals (other replicas) are never taken.
+     */
+    private static final java.time.Duration ORPHAN_GRACE = java.time.Duration.ofMinutes(1);
     private ScheduledExecutorService appender;
 
     /** Instances (whole, or {@code frames} frames of them) of one series were served to the current user. */
@@ -266,18 +272,19 @@ public class AccessRecorder {
             Counts c = w.takeIfChanged();
             if (c != null) changed.add(c);
         }
-        if (toAppend.isEmpty() && changed.isEmpty() && leftoversRecovered) return 0;
+        boolean sweep = !now.isBefore(nextLeftoverSweep);
+        if (toAppend.isEmpty() && changed.isEmpty() && !sweep) return 0;
         try (Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false);
             try {
                 List<ChainAppender.Draft> drafts = new ArrayList<>();
-                if (!leftoversRecovered) drafts.addAll(takeLeftovers(conn));
+                if (sweep) drafts.addAll(takeLeftovers(conn, now.minus(ORPHAN_GRACE)));
                 for (Counts c : toAppend) drafts.add(draft(c, true));
                 ChainAppender.append(conn, keyring.key(), drafts);
                 deleteRows(conn, toAppend);
                 int notYetCommitted = updateCounts(conn, changed);
                 conn.commit();
-                leftoversRecovered = true;
+                if (sweep) nextLeftoverSweep = now.plus(ORPHAN_GRACE);
                 closing.removeAll(toAppend);
                 if (notYetCommitted > 0) LOG.debugf("%d first-access row(s) not committed yet", notYetCommitted);
                 return drafts.size();
@@ -317,13 +324,14 @@ public class AccessRecorder {
     }
 
     /** Windows left open by a portal that stopped without closing them (a crash): their access is still on record. */
-    private List<ChainAppender.Draft> takeLeftovers(Connection conn) throws SQLException {
+    private List<ChainAppender.Draft> takeLeftovers(Connection conn, Instant endedBefore) throws SQLException {
         List<ChainAppender.Draft> drafts = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement("""
-                DELETE FROM audit_access_window WHERE boot_id <> ?
+                DELETE FROM audit_access_window WHERE boot_id <> ? AND window_end < ?
                 RETURNING user_id, user_name, roles, study_uid, series_uid, window_start, window_end, last_access,
                           requests, instances, frames, metadata, request_id, client_address""")) {
             ps.setString(1, bootId);
+            ps.setObject(2, endedBefore.atOffset(java.time.ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     drafts.add(draft(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
